@@ -1,0 +1,64 @@
+"""The errors civilframe raises: one base class and two kinds.
+
+Every problem civilframe reports is a :class:`CivilframeError`:
+
+- :class:`InvalidDocumentError` (also a :class:`ValueError`) when a document does not hold a
+  valid framework or profile; it lists every problem with its JSON path;
+- :class:`NotFoundError` (also a :class:`LookupError`) when a lookup by id, name, level or grade
+  finds nothing; it names the closest valid choices.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["CivilframeError", "InvalidDocumentError", "NotFoundError"]
+
+
+class CivilframeError(Exception):
+    """Base class of every error civilframe raises."""
+
+
+@attrs.frozen(auto_exc=True)
+class InvalidDocumentError(CivilframeError, ValueError):
+    """A document is not a valid framework (or profile).
+
+    ``problems`` holds every problem found, each as ``"<message> @ <JSON path>"``: first every
+    wrong type, missing or unknown key; when there are none, every broken rule (duplicate ids,
+    level order, clusters, sources). Nothing is built from a document that has any.
+    """
+
+    #: Every problem found, each ``"<message> @ <JSON path>"``.
+    problems: tuple[str, ...]
+    #: Where the document came from (a file path or bundled id), if known.
+    origin: str | None = None
+
+    def __str__(self) -> str:
+        where = f" {self.origin}" if self.origin else ""
+        count = len(self.problems)
+        head = f"invalid document{where}: {count} problem{'s' if count != 1 else ''}"
+        return "\n  ".join([head, *self.problems])
+
+
+@attrs.frozen(auto_exc=True)
+class NotFoundError(CivilframeError, LookupError):
+    """A lookup found nothing: no such framework, competency, level or grade.
+
+    ``closest`` names the valid choices nearest to the query (or all of them, when there are
+    few), so that the message can say what would have worked.
+    """
+
+    #: What was looked for: ``"framework"``, ``"competency"``, ``"level"``, ``"grade"``, …
+    kind: str
+    #: The query as the caller gave it.
+    query: str
+    #: The closest valid choices, best first.
+    closest: tuple[str, ...]
+    #: Why, when more needs saying than "no such thing".
+    reason: str | None = None
+
+    def __str__(self) -> str:
+        head = self.reason or f"no {self.kind} {self.query!r}"
+        if not self.closest:
+            return head
+        return f"{head}; did you mean: {', '.join(self.closest)}?"

@@ -1,0 +1,195 @@
+"""Loading frameworks: the bundled ones by id, and a user's own from a file or text.
+
+Every document, bundled or not, goes through the same steps: parse the JSON, structure it with
+the one converter, check the rules no type states, and only then bind each item to its context.
+Any problem, at any step, raises one :class:`~civilframe.InvalidDocumentError` listing all the
+problems found; nothing half-built is returned.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Mapping
+from importlib.resources import files
+from typing import Any
+
+from . import _checks
+from ._convert import problems_of, structure, unstructure
+from .errors import InvalidDocumentError, NotFoundError
+from .model import Framework
+
+__all__ = ["dumps", "framework_schema", "frameworks", "load", "load_file", "loads"]
+
+_FRAMEWORKS = "frameworks"
+
+
+def parse_json(data: str | bytes, origin: str | None = None) -> object:
+    """JSON text (or UTF-8 bytes) as Python values; every failure is InvalidDocumentError."""
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            data = bytes(data).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidDocumentError(
+                (f"not UTF-8: byte 0x{data[error.start]:02x} at position {error.start} @ $",),
+                origin,
+            ) from None
+    elif not isinstance(data, str):
+        raise InvalidDocumentError(
+            (f"expected JSON text as str or bytes, got {type(data).__name__} @ $",), origin
+        )
+    try:
+        return json.loads(data, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno} (position {error.pos})"
+        raise InvalidDocumentError(
+            (f"malformed JSON at {where}: {error.msg} @ $",), origin
+        ) from None
+    except ValueError as error:  # a constant (NaN, Infinity) or a number too long to convert
+        raise InvalidDocumentError((f"malformed JSON: {error} @ $",), origin) from None
+    except RecursionError:
+        raise InvalidDocumentError(("malformed JSON: nested too deeply @ $",), origin) from None
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def from_document(document: object, origin: str | None = None) -> Framework:
+    """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
+    try:
+        framework = structure(document, Framework)
+    except RecursionError:
+        raise InvalidDocumentError(("nested too deeply @ $",), origin) from None
+    except Exception as error:
+        raise InvalidDocumentError(tuple(problems_of(error)), origin) from None
+    found = _checks.problems(framework)
+    if found:
+        raise InvalidDocumentError(tuple(found), origin)
+    return _bind(framework)
+
+
+def _bind(framework: Framework) -> Framework:
+    """Fill each item's bound fields from its context, before anyone else sees the objects.
+
+    The objects are new and unshared here, so they are completed in place rather than copied.
+    """
+    own = framework.sources[0].id
+    definitions = {d.number: d for d in framework.level_definitions}
+    for competency in framework.competencies:
+        object.__setattr__(competency, "levels_cumulative", framework.cumulative)
+        for level in competency.levels:
+            definition = definitions[level.number]
+            object.__setattr__(level, "label", definition.label)
+            object.__setattr__(level, "grades", definition.grades)
+            object.__setattr__(level, "competency", competency.id)
+            for polarity in ("effective", "ineffective"):
+                for indicator in getattr(level, polarity):
+                    object.__setattr__(indicator, "polarity", polarity)
+                    object.__setattr__(indicator, "level", level.number)
+                    object.__setattr__(indicator, "competency", competency.id)
+                    if not indicator.source:
+                        object.__setattr__(indicator, "source", own)
+    return framework
+
+
+def loads(data: str | bytes, *, origin: str | None = None) -> Framework:
+    """A framework from JSON text or UTF-8 bytes in the civilframe format.
+
+    Raises :class:`~civilframe.InvalidDocumentError` listing every problem with its JSON path.
+
+    >>> import civilframe
+    >>> civilframe.loads('{"id": "x"}')
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.InvalidDocumentError: invalid document: 7 problems
+      required key missing @ $.title
+      required key missing @ $.edition
+      required key missing @ $.publisher
+      required key missing @ $.sources
+      required key missing @ $.cumulative
+      required key missing @ $.level_definitions
+      required key missing @ $.competencies
+    """
+    return from_document(parse_json(data, origin), origin)
+
+
+def load_file(path: str | os.PathLike[str]) -> Framework:
+    """A framework from a JSON file in the civilframe format.
+
+    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document, and the usual
+    :class:`OSError` when the file cannot be read.
+    """
+    with open(path, "rb") as file:
+        data = file.read()
+    return loads(data, origin=os.fspath(path))
+
+
+def framework_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the framework file format, as a new dict.
+
+    The loader checks more than a schema can state (unique ids, levels, cluster and source
+    references), so a document valid under the schema may still be refused by :func:`loads`.
+
+    >>> import civilframe
+    >>> civilframe.framework_schema()["required"][:3]
+    ['id', 'title', 'edition']
+    """
+    text = files(__package__).joinpath("data").joinpath("framework.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _bundled() -> Any:
+    return files(__package__).joinpath("data").joinpath(_FRAMEWORKS)
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_ids() -> tuple[str, ...]:
+    names = (entry.name for entry in _bundled().iterdir())
+    return tuple(sorted(name[: -len(".json")] for name in names if name.endswith(".json")))
+
+
+def frameworks() -> Mapping[str, str]:
+    """The bundled frameworks: each id with its title, in id order.
+
+    >>> import civilframe
+    >>> civilframe.frameworks()["competency-framework"]
+    'Civil Service Competency Framework'
+    """
+    return {id: load(id).title for id in _bundled_ids()}
+
+
+@functools.cache
+def load(id: str) -> Framework:
+    """The bundled framework with this id, loaded (and checked) once, then cached.
+
+    Raises :class:`~civilframe.NotFoundError` naming the bundled ids.
+
+    >>> import civilframe
+    >>> civilframe.load("competency-framework").competency("Delivering at Pace").number
+    10
+    """
+    if id not in _bundled_ids():
+        raise NotFoundError(kind="framework", query=id, closest=_bundled_ids())
+    text = _bundled().joinpath(f"{id}.json").read_bytes()
+    return loads(text, origin=f"bundled framework {id!r}")
+
+
+def dumps(framework: Framework) -> str:
+    """The framework as JSON text in the civilframe format, stable byte for byte.
+
+    ``loads(dumps(framework)) == framework`` for every framework.
+    """
+    if not isinstance(framework, Framework):
+        raise TypeError(f"dumps() takes a Framework, got {type(framework).__name__}")
+    document = unstructure(framework)
+    own = framework.sources[0].id
+    for competency in document["competencies"]:
+        for level in competency["levels"]:
+            for polarity in ("effective", "ineffective"):
+                for indicator in level[polarity]:
+                    if indicator.get("source") == own:
+                        del indicator["source"]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

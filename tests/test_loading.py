@@ -1,0 +1,306 @@
+"""Loading: bundled frameworks, user documents, and the errors bad documents raise."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import civilframe as cf
+
+BUNDLED = ("competency-framework", "competency-framework-2012-sms1")
+
+
+@pytest.fixture
+def document() -> dict[str, Any]:
+    """A small valid framework document, written here."""
+    return {
+        "id": "tiny",
+        "title": "A Tiny Framework",
+        "edition": "First",
+        "publisher": "A Department",
+        "sources": [{"id": "src", "title": "The tiny framework"}, {"id": "old", "title": "Old"}],
+        "cumulative": True,
+        "level_definitions": [
+            {"number": 1, "label": "AA and AO", "grades": ["AA", "AO"]},
+            {"number": 2, "label": "EO", "grades": ["EO"]},
+        ],
+        "clusters": [{"id": "people", "title": "People Cluster"}],
+        "competencies": [
+            {
+                "id": "listening",
+                "number": 1,
+                "name": "Listening & Hearing",
+                "cluster": "people",
+                "levels": [
+                    {
+                        "number": 1,
+                        "effective": [{"id": "listening.l1.e1", "text": "Listen well"}],
+                        "ineffective": [{"id": "listening.l1.i1", "text": "Interrupt"}],
+                    },
+                    {
+                        "number": 2,
+                        "effective": [
+                            {
+                                "id": "listening.l2.e1",
+                                "text": "Listen to everyone",
+                                "source": "old",
+                                "note": "Recovered from the old edition.",
+                            }
+                        ],
+                        "ineffective": [],
+                        "gaps": [
+                            {"polarity": "effective", "note": "Lost.", "recovered_from": "old"}
+                        ],
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def _problems(document: object) -> tuple[str, ...]:
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(json.dumps(document))
+    return caught.value.problems
+
+
+def test_frameworks_lists_bundled_ids_with_titles() -> None:
+    """frameworks() maps each bundled id to its title."""
+    listed = cf.frameworks()
+    assert set(BUNDLED) <= set(listed)
+    assert listed["competency-framework-2012-sms1"] == (
+        "Civil Service Competency Framework By Grade – SMS 1"
+    )
+
+
+def test_load_caches_the_framework() -> None:
+    """Loading a bundled framework twice gives the same object."""
+    assert cf.load("competency-framework") is cf.load("competency-framework")
+
+
+@pytest.mark.parametrize("framework_id", BUNDLED)
+def test_bundled_file_is_canonical(framework_id: str) -> None:
+    """Each bundled file is exactly what dumps() writes for it."""
+    data = Path(cf.__file__).parent / "data" / "frameworks" / f"{framework_id}.json"
+    assert cf.dumps(cf.load(framework_id)) == data.read_text(encoding="utf-8")
+
+
+def test_unknown_framework_names_the_bundled_ids() -> None:
+    """An unknown id raises NotFoundError listing what is bundled."""
+    with pytest.raises(cf.NotFoundError, match="competency-framework-2012-sms1") as caught:
+        cf.load("competency-frame")
+    assert isinstance(caught.value, LookupError)
+    assert caught.value.query == "competency-frame"
+
+
+def test_loads_accepts_text_and_bytes(document: dict[str, Any]) -> None:
+    """loads() reads str and UTF-8 bytes alike."""
+    text = json.dumps(document)
+    assert cf.loads(text) == cf.loads(text.encode("utf-8"))
+
+
+def test_load_file_reads_a_path(document: dict[str, Any], tmp_path: Path) -> None:
+    """load_file() reads a file and names it in errors."""
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert cf.load_file(path).id == "tiny"
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(cf.InvalidDocumentError, match=r"tiny\.json"):
+        cf.load_file(path)
+
+
+def test_bound_fields_come_from_context(document: dict[str, Any]) -> None:
+    """Each indicator knows its polarity, level, competency and source."""
+    framework = cf.loads(json.dumps(document))
+    first, _, recovered = framework.competency("listening").indicators
+    assert (first.polarity, first.level, first.competency, first.source) == (
+        "effective",
+        1,
+        "listening",
+        "src",
+    )
+    assert (recovered.source, recovered.level) == ("old", 2)
+    level = framework.competency("listening").level(2)
+    assert (level.label, level.grades, level.id) == ("EO", ("EO",), "listening.l2")
+
+
+def test_dumps_leaves_out_the_framework_own_source(document: dict[str, Any]) -> None:
+    """Indicators from the framework's own document are written without a source key."""
+    written = json.loads(cf.dumps(cf.loads(json.dumps(document))))
+    levels = written["competencies"][0]["levels"]
+    assert "source" not in levels[0]["effective"][0]
+    assert levels[1]["effective"][0]["source"] == "old"
+
+
+def test_dumps_rejects_what_is_not_a_framework() -> None:
+    """dumps() says what it takes."""
+    with pytest.raises(TypeError, match="takes a Framework"):
+        cf.dumps({"id": "x"})  # type: ignore[arg-type]
+
+
+def test_all_problems_are_reported_at_once(document: dict[str, Any]) -> None:
+    """Several problems in one document are all reported, each with its path."""
+    document["cumulative"] = "yes"
+    level = document["competencies"][0]["levels"][0]
+    level["effective"][0]["text"] = " Listen well"
+    level["ineffective"][0]["colour"] = "red"
+    del document["title"]
+    assert sorted(_problems(document)) == sorted(
+        [
+            "required key missing @ $.title",
+            "expected true or false, got a string @ $.cumulative",
+            "text must not have leading or trailing spaces"
+            " @ $.competencies[0].levels[0].effective[0].text",
+            "unknown key 'colour' @ $.competencies[0].levels[0].ineffective[0].colour",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "text must not be empty"),
+        ("Listen\twell", "text must not contain a TAB"),
+        ("Listen\nwell", "text must not contain a newline or other control character"),
+        ("Listen\x07well", "text must not contain a newline or other control character"),
+        ("Listen well ", "text must not have leading or trailing spaces"),
+        ("Listen  well", "text must not contain doubled spaces"),
+        (5, "expected a string, got a number"),
+        (None, "expected a string, got null"),
+    ],
+)
+def test_bad_text_is_reported_at_its_path(
+    document: dict[str, Any], text: object, problem: str
+) -> None:
+    """Each text rule is checked, at the text's JSON path."""
+    document["competencies"][0]["levels"][0]["effective"][0]["text"] = text
+    assert _problems(document) == (f"{problem} @ $.competencies[0].levels[0].effective[0].text",)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        (("cumulative",), 1, "expected true or false, got a number @ $.cumulative"),
+        (("sources",), "src", "expected a list, got a string @ $.sources"),
+        (("competencies", 0, "levels"), {}, "expected a list, got an object @ $.competencies[0].levels"),
+        (("competencies", 0), [], "expected an object, got a list @ $.competencies[0]"),
+        (("competencies", 0, "number"), "1", "expected a whole number, got a string @ $.competencies[0].number"),
+        (("competencies", 0, "number"), 0, "expected a number from 1 upwards, got 0 @ $.competencies[0].number"),
+        (("competencies", 0, "summary"), None, "null is not allowed: leave the key out instead @ $.competencies[0].summary"),
+        (("competencies", 0, "id"), "Listening", "id 'Listening' must be lower-case letters and digits, with '-' or '.' between them @ $.competencies[0].id"),
+        (("competencies", 0, "levels", 1, "gaps", 0, "polarity"), "lost", "expected 'effective' or 'ineffective', got 'lost' @ $.competencies[0].levels[1].gaps[0].polarity"),
+    ],
+)  # fmt: skip
+def test_wrong_types_are_reported_at_their_path(
+    document: dict[str, Any], path: tuple[Any, ...], value: object, problem: str
+) -> None:
+    """A value of the wrong type is one problem, at its path."""
+    node: Any = document
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    assert _problems(document) == (problem,)
+
+
+def test_duplicate_competency_names_are_an_error(document: dict[str, Any]) -> None:
+    """Two competencies whose names match after folding case and "&" are an error."""
+    twin = copy.deepcopy(document["competencies"][0])
+    twin["id"] = "listening-2"
+    twin["name"] = "listening and hearing"
+    for level in twin["levels"]:
+        for polarity in ("effective", "ineffective"):
+            for indicator in level[polarity]:
+                indicator["id"] = indicator["id"].replace("listening", "listening-2")
+    document["competencies"].append(twin)
+    assert _problems(document) == (
+        "duplicate competency name 'listening and hearing': also the name of "
+        "$.competencies[0] @ $.competencies[1].name",
+    )
+
+
+def test_a_competency_outside_every_cluster_is_an_error(document: dict[str, Any]) -> None:
+    """Where the framework has clusters, each competency names one of them."""
+    del document["competencies"][0]["cluster"]
+    assert _problems(document) == (
+        "competency 'listening' is in no cluster; the framework has clusters"
+        " @ $.competencies[0].cluster",
+    )
+
+
+def test_an_unknown_cluster_is_an_error(document: dict[str, Any]) -> None:
+    """A competency's cluster must be one the framework defines."""
+    document["competencies"][0]["cluster"] = "things"
+    (problem,) = _problems(document)
+    assert problem.startswith("competency 'listening' names cluster 'things'")
+
+
+def test_an_unknown_source_is_an_error(document: dict[str, Any]) -> None:
+    """Indicator sources and gap recoveries must name the framework's sources."""
+    level = document["competencies"][0]["levels"][1]
+    level["effective"][0]["source"] = "elsewhere"
+    level["gaps"][0]["recovered_from"] = "nowhere"
+    assert [problem.split(" @ ")[1] for problem in _problems(document)] == [
+        "$.competencies[0].levels[1].effective[0].source",
+        "$.competencies[0].levels[1].gaps[0].recovered_from",
+    ]
+
+
+def test_a_level_the_framework_does_not_define_is_an_error(document: dict[str, Any]) -> None:
+    """Level numbers must be among the framework's level definitions."""
+    document["competencies"][0]["levels"][1]["number"] = 7
+    problems = _problems(document)
+    assert problems[0] == (
+        "competency 'listening' Level 7: the framework defines no Level 7"
+        " @ $.competencies[0].levels[1].number"
+    )
+    assert problems[1].startswith("competency 'listening' Level 2: Level 2 is missing")
+
+
+def test_level_definitions_must_be_contiguous(document: dict[str, Any]) -> None:
+    """Level definitions with a hole in them are an error."""
+    document["level_definitions"][1]["number"] = 3
+    assert (
+        "level definitions must be contiguous and ascending, got levels 1, 3"
+        in _problems(document)[0]
+    )
+
+
+def test_no_sources_is_an_error(document: dict[str, Any]) -> None:
+    """A framework names at least its own source document."""
+    document["sources"] = []
+    assert "a framework needs at least one source document @ $.sources" in _problems(document)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b'{"id": "x",\n "title": }', "malformed JSON at line 2 column 11 (position 22)"),
+        (b'{"id": "\xff"}', "not UTF-8: byte 0xff at position 8"),
+        (b"NaN", "malformed JSON: NaN is not a JSON value"),
+        (b"[" * 100_000, "malformed JSON: nested too deeply"),
+        (b"[1, 2]", "expected an object, got a list"),
+        (b'"framework"', "expected an object, got a string"),
+    ],
+)
+def test_unreadable_documents_raise_the_library_error(data: bytes, problem: str) -> None:
+    """Bytes that are not a JSON object raise InvalidDocumentError with the position."""
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(data)
+    assert caught.value.problems[0].startswith(problem)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_loads_rejects_what_is_not_text() -> None:
+    """loads() of something that is neither str nor bytes is the library error."""
+    with pytest.raises(cf.InvalidDocumentError, match="expected JSON text as str or bytes"):
+        cf.loads(42)  # type: ignore[arg-type]
+
+
+def test_error_message_counts_and_lists_problems() -> None:
+    """The message has a count line, then one indented line per problem."""
+    error = cf.InvalidDocumentError(("a @ $.x", "b @ $.y"), "f.json")
+    assert str(error) == "invalid document f.json: 2 problems\n  a @ $.x\n  b @ $.y"

@@ -1,0 +1,177 @@
+"""Properties of the model and the loader, over generated frameworks."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import civilframe as cf
+
+from .strategies import canonical, framework_documents, json_values
+
+
+@given(framework_documents())
+def test_round_trip_is_identity(document: dict[str, Any]) -> None:
+    """Structure → unstructure → structure gives an equal framework."""
+    framework = cf.loads(canonical(document))
+    assert cf.loads(cf.dumps(framework)) == framework
+
+
+@given(framework_documents())
+def test_written_json_is_stable_byte_for_byte(document: dict[str, Any]) -> None:
+    """A canonical document is written back exactly as it was read."""
+    text = canonical(document)
+    assert cf.dumps(cf.loads(text)) == text
+
+
+@given(framework_documents(cumulative=True, min_competencies=1, first_level=1), st.data())
+def test_cumulative_contains_the_levels_below(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """In a cumulative framework, cumulative(n) is cumulative(n-1) followed by Level n."""
+    competency = data.draw(st.sampled_from(cf.loads(canonical(document)).competencies))
+    number = data.draw(st.sampled_from(competency.level_numbers))
+    expected = competency.cumulative(number)
+    if number > 1:
+        below = competency.cumulative(number - 1)
+        assert expected[: len(below)] == below
+    level = competency.level(number).indicators
+    assert expected[len(expected) - len(level) :] == level
+    assert len(expected) == sum(len(competency.level(n)) for n in range(1, number + 1))
+    assert [i.level for i in expected] == sorted(i.level for i in expected)
+
+
+@given(framework_documents(cumulative=False, min_competencies=1), st.data())
+def test_level_specific_cumulative_is_the_level_alone(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """In a level-specific framework, cumulative(n) is Level n's indicators alone."""
+    competency = data.draw(st.sampled_from(cf.loads(canonical(document)).competencies))
+    number = data.draw(st.sampled_from(competency.level_numbers))
+    assert competency.cumulative(number) == competency.level(number).indicators
+
+
+@given(framework_documents(cumulative=True, min_competencies=1, first_level=2), st.data())
+def test_cumulative_without_the_lower_levels_is_an_error(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """A cumulative framework that lacks Levels below n cannot say what Level n expects."""
+    competency = data.draw(st.sampled_from(cf.loads(canonical(document)).competencies))
+    number = data.draw(st.sampled_from(competency.level_numbers))
+    with pytest.raises(cf.NotFoundError, match=f"Level {number} of .* builds on Level"):
+        competency.cumulative(number)
+
+
+def _levels_of(document: dict[str, Any], data: st.DataObject) -> tuple[int, list[Any]]:
+    index = data.draw(st.integers(0, len(document["competencies"]) - 1))
+    levels = document["competencies"][index]["levels"]
+    assume(levels)
+    return index, levels
+
+
+@given(framework_documents(min_competencies=1), st.data())
+def test_removing_a_level_fails_naming_it(document: dict[str, Any], data: st.DataObject) -> None:
+    """A competency missing a level is an error naming the competency and the level."""
+    document = copy.deepcopy(document)
+    index, levels = _levels_of(document, data)
+    removed = levels.pop(data.draw(st.integers(0, len(levels) - 1)))
+    competency_id = document["competencies"][index]["id"]
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(canonical(document))
+    assert f"competency {competency_id!r} Level {removed['number']}: Level" in str(caught.value)
+
+
+@given(framework_documents(min_competencies=1), st.data())
+def test_duplicating_a_level_fails_naming_it(document: dict[str, Any], data: st.DataObject) -> None:
+    """A level listed twice is an error naming the competency and the level."""
+    document = copy.deepcopy(document)
+    index, levels = _levels_of(document, data)
+    duplicate = copy.deepcopy(data.draw(st.sampled_from(levels)))
+    levels.insert(data.draw(st.integers(0, len(levels))), duplicate)
+    competency_id = document["competencies"][index]["id"]
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(canonical(document))
+    assert f"competency {competency_id!r} Level {duplicate['number']}" in str(caught.value)
+
+
+@given(framework_documents(min_competencies=1), st.data())
+def test_reordering_levels_fails_naming_them(document: dict[str, Any], data: st.DataObject) -> None:
+    """Levels out of ascending order are an error naming the competency and a level."""
+    document = copy.deepcopy(document)
+    index, levels = _levels_of(document, data)
+    assume(len(levels) > 1)
+    shuffled = data.draw(st.permutations(levels))
+    assume(shuffled != levels)
+    document["competencies"][index]["levels"] = shuffled
+    competency_id = document["competencies"][index]["id"]
+    with pytest.raises(cf.InvalidDocumentError, match="out of order") as caught:
+        cf.loads(canonical(document))
+    assert f"competency {competency_id!r} Level " in str(caught.value)
+
+
+@given(framework_documents(min_competencies=1), st.data())
+def test_duplicating_an_indicator_id_fails_naming_its_place(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """An indicator id used twice is an error naming the competency and level of the later use."""
+    document = copy.deepcopy(document)
+    places = [
+        (competency["id"], level["number"], indicator)
+        for competency in document["competencies"]
+        for level in competency["levels"]
+        for polarity in ("effective", "ineffective")
+        for indicator in level[polarity]
+    ]
+    assume(len(places) > 1)
+    first = data.draw(st.integers(0, len(places) - 2))
+    later = data.draw(st.integers(first + 1, len(places) - 1))
+    original = places[first][2]
+    competency_id, number, duplicate = places[later]
+    duplicate["id"] = original["id"]
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(canonical(document))
+    expected = f"duplicate id {original['id']!r} in competency {competency_id!r} Level {number}"
+    assert expected in str(caught.value)
+
+
+def _outcome(text: str) -> cf.Framework | cf.InvalidDocumentError:
+    """The framework, or the library's error; any other exception fails the test."""
+    try:
+        return cf.loads(text)
+    except cf.InvalidDocumentError as error:
+        return error
+
+
+@given(json_values)
+def test_any_json_value_loads_or_raises_the_library_error(value: object) -> None:
+    """Any JSON value at all either loads or raises InvalidDocumentError, never anything else."""
+    outcome = _outcome(json.dumps(value))
+    assert isinstance(outcome, cf.Framework) or outcome.problems
+
+
+@given(framework_documents(), st.data())
+def test_a_document_with_any_value_replaced_loads_or_raises(
+    document: dict[str, Any], data: st.DataObject
+) -> None:
+    """Replacing any value in a valid document gives a framework or the library error."""
+    document = copy.deepcopy(document)
+    node: Any = document
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = data.draw(st.sampled_from(keys))
+        if isinstance(node[key], (dict, list)) and data.draw(st.booleans()):
+            node = node[key]
+            continue
+        node[key] = data.draw(json_values)
+        break
+    outcome = _outcome(canonical(document))
+    if isinstance(outcome, cf.InvalidDocumentError):
+        assert outcome.problems
+        assert all(" @ $" in problem for problem in outcome.problems)
