@@ -46,10 +46,13 @@ def framework_documents(
     numbers = list(range(first, first + level_count))
     cluster_count = draw(st.integers(0, 3))
     competency_count = draw(st.integers(min_competencies, 4))
-    id_pool = draw(st.lists(plain_ids, min_size=2 + cluster_count + competency_count, unique=True))
+    question_count = draw(st.integers(0, 2))
+    needed = 2 + cluster_count + competency_count + question_count
+    id_pool = draw(st.lists(plain_ids, min_size=needed, unique=True))
     source_ids = id_pool[:2]
     cluster_ids = id_pool[2 : 2 + cluster_count]
     competency_ids = id_pool[2 + cluster_count :][:competency_count]
+    question_ids = id_pool[2 + cluster_count + competency_count :][:question_count]
     names = draw(
         st.lists(texts, min_size=competency_count, max_size=competency_count, unique_by=_fold)
     )
@@ -72,8 +75,8 @@ def framework_documents(
     document: Document = {
         "id": draw(plain_ids),
         "title": draw(texts),
-        "edition": draw(texts),
-        "publisher": draw(texts),
+        "edition": draw(st.none() | texts),
+        "publisher": draw(st.none() | texts),
         "sources": sources,
         "cumulative": draw(st.booleans()) if cumulative is None else cumulative,
         "introduction": draw(st.lists(texts, max_size=3)),
@@ -83,11 +86,14 @@ def framework_documents(
         ],
         "clusters": [{"id": kid, "title": draw(texts)} for kid in cluster_ids],
         "competencies": competencies,
+        "questions": [
+            {"id": qid, "name": draw(texts), "text": draw(texts)} for qid in question_ids
+        ],
     }
-    for optional in ("introduction", "clusters"):
+    for optional in ("introduction", "clusters", "questions"):
         if not document[optional]:
             del document[optional]
-    return document
+    return _without_none(document)
 
 
 def _level(draw: st.DrawFn, competency: str, number: int, sources: list[Document]) -> Document:

@@ -18,6 +18,7 @@ from .model import (
     Indicator,
     Level,
     LevelDefinition,
+    Question,
     Source,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "Level",
     "LevelDefinition",
     "NotFoundError",
+    "Question",
     "Source",
     "__version__",
     "dumps",

@@ -38,6 +38,8 @@ def _ids(framework: Framework) -> Iterator[str]:
 
     for i, cluster in enumerate(framework.clusters):
         yield from claim(cluster.id, f"$.clusters[{i}].id", "")
+    for i, question in enumerate(framework.questions):
+        yield from claim(question.id, f"$.questions[{i}].id", "")
     for c, competency in enumerate(framework.competencies):
         path = f"$.competencies[{c}]"
         yield from claim(competency.id, f"{path}.id", "")

@@ -103,10 +103,8 @@ def loads(data: str | bytes, *, origin: str | None = None) -> Framework:
     >>> civilframe.loads('{"id": "x"}')
     Traceback (most recent call last):
       ...
-    civilframe.errors.InvalidDocumentError: invalid document: 7 problems
+    civilframe.errors.InvalidDocumentError: invalid document: 5 problems
       required key missing @ $.title
-      required key missing @ $.edition
-      required key missing @ $.publisher
       required key missing @ $.sources
       required key missing @ $.cumulative
       required key missing @ $.level_definitions
@@ -134,7 +132,7 @@ def framework_schema() -> dict[str, Any]:
 
     >>> import civilframe
     >>> civilframe.framework_schema()["required"][:3]
-    ['id', 'title', 'edition']
+    ['id', 'title', 'sources']
     """
     text = files(__package__).joinpath("data").joinpath("framework.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)

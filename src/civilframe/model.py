@@ -25,6 +25,7 @@ __all__ = [
     "Indicator",
     "Level",
     "LevelDefinition",
+    "Question",
     "Source",
 ]
 
@@ -247,6 +248,22 @@ class Cluster:
 
 
 @attrs.frozen(kw_only=True)
+class Question:
+    """A question the document poses for judging a person.
+
+    Leadership in Action's three Indicators of Potential are questions: *Performance* asks
+    "Does the person have a track record that indicates they will succeed?".
+    """
+
+    #: Stable id, e.g. ``"performance"``.
+    id: Id
+    #: Its name as printed, e.g. ``"Performance"``.
+    name: Text
+    #: The question, verbatim.
+    text: Text
+
+
+@attrs.frozen(kw_only=True)
 class Framework:
     """One edition of a competency framework, as its document gives it.
 
@@ -260,10 +277,10 @@ class Framework:
     id: Id
     #: The framework's title.
     title: Text
-    #: Which edition of the framework this is.
-    edition: Text
-    #: Who publishes it.
-    publisher: Text
+    #: Which edition of the framework this is, where the document says.
+    edition: Text | None = None
+    #: Who publishes it, where the document says.
+    publisher: Text | None = None
     #: The source documents, the framework's own first; others supplied recovered text.
     sources: tuple[Source, ...] = attrs.field(repr=False)
     #: Whether each level builds on the levels below (the document says so), or is specific.
@@ -276,6 +293,8 @@ class Framework:
     clusters: tuple[Cluster, ...] = attrs.field(default=(), repr=False)
     #: Its competencies, in document order.
     competencies: tuple[Competency, ...] = attrs.field(repr=False)
+    #: Questions the document poses for judging a person, in document order.
+    questions: tuple[Question, ...] = attrs.field(default=(), repr=False)
 
     @property
     def levels(self) -> tuple[int, ...]:
@@ -337,6 +356,19 @@ class Framework:
         """The competencies of a cluster (given by title or id), in document order."""
         found = self.cluster(cluster)
         return tuple(c for c in self.competencies if c.cluster == found.id)
+
+    def question(self, name_or_id: str) -> Question:
+        """The question with this name or id (forgiving case and spacing)."""
+        key = normalise(name_or_id)
+        for question in self.questions:
+            if key in (normalise(question.name), question.id):
+                return question
+        raise NotFoundError(
+            kind="question",
+            query=name_or_id,
+            closest=closest(name_or_id, (q.name for q in self.questions)),
+            reason=None if self.questions else f"{self.title!r} poses no questions",
+        )
 
     def indicators(self) -> Iterator[Indicator]:
         """Every indicator, competency by competency, lowest level first."""
