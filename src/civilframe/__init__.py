@@ -8,6 +8,14 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .elements import (
+    AssessmentMethod,
+    Element,
+    assessment_method,
+    assessment_methods,
+    element,
+    elements,
+)
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
 from .loading import dumps, framework_schema, frameworks, load, load_file, loads
 from .model import (
@@ -28,9 +36,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree no
     __version__ = "0+unknown"
 
 __all__ = [
+    "AssessmentMethod",
     "CivilframeError",
     "Cluster",
     "Competency",
+    "Element",
     "Framework",
     "Gap",
     "Indicator",
@@ -41,7 +51,11 @@ __all__ = [
     "Question",
     "Source",
     "__version__",
+    "assessment_method",
+    "assessment_methods",
     "dumps",
+    "element",
+    "elements",
     "framework_schema",
     "frameworks",
     "load",

@@ -38,8 +38,6 @@ def _ids(framework: Framework) -> Iterator[str]:
 
     for i, cluster in enumerate(framework.clusters):
         yield from claim(cluster.id, f"$.clusters[{i}].id", "")
-    for i, question in enumerate(framework.questions):
-        yield from claim(question.id, f"$.questions[{i}].id", "")
     for c, competency in enumerate(framework.competencies):
         path = f"$.competencies[{c}]"
         yield from claim(competency.id, f"{path}.id", "")
@@ -51,6 +49,8 @@ def _ids(framework: Framework) -> Iterator[str]:
                         f"{path}.levels[{lv}].{polarity}[{n}].id",
                         f" in {_where(competency, level.number)}",
                     )
+    for i, question in enumerate(framework.questions):
+        yield from claim(question.id, f"$.questions[{i}].id", "")
 
 
 def _names(framework: Framework) -> Iterator[str]:

@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Mapping
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 from . import _checks
 from ._convert import problems_of, structure, unstructure
@@ -23,6 +23,8 @@ from .model import Framework
 __all__ = ["dumps", "framework_schema", "frameworks", "load", "load_file", "loads"]
 
 _FRAMEWORKS = "frameworks"
+
+T = TypeVar("T")
 
 
 def parse_json(data: str | bytes, origin: str | None = None) -> object:
@@ -56,14 +58,19 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def from_document(document: object, origin: str | None = None) -> Framework:
-    """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
+def structure_document(document: object, cls: type[T], origin: str | None = None) -> T:
+    """``document`` (parsed JSON) as a ``cls``; every type problem is InvalidDocumentError."""
     try:
-        framework = structure(document, Framework)
+        return structure(document, cls)
     except RecursionError:
         raise InvalidDocumentError(("nested too deeply @ $",), origin) from None
-    except Exception as error:
+    except Exception as error:  # every structuring failure becomes the library error
         raise InvalidDocumentError(tuple(problems_of(error)), origin) from None
+
+
+def from_document(document: object, origin: str | None = None) -> Framework:
+    """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
+    framework = structure_document(document, Framework, origin)
     found = _checks.problems(framework)
     if found:
         raise InvalidDocumentError(tuple(found), origin)
@@ -134,13 +141,20 @@ def framework_schema() -> dict[str, Any]:
     >>> civilframe.framework_schema()["required"][:3]
     ['id', 'title', 'sources']
     """
-    text = files(__package__).joinpath("data").joinpath("framework.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: dict[str, Any] = json.loads(data_file("framework.schema.json").read_text("utf-8"))
     return schema
 
 
+def data_file(name: str) -> Any:
+    """The bundled data file ``name`` (a path under ``civilframe/data``) as a resource."""
+    resource = files(__package__).joinpath("data")
+    for part in name.split("/"):
+        resource = resource.joinpath(part)
+    return resource
+
+
 def _bundled() -> Any:
-    return files(__package__).joinpath("data").joinpath(_FRAMEWORKS)
+    return data_file(_FRAMEWORKS)
 
 
 @functools.lru_cache(maxsize=1)
