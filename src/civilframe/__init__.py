@@ -17,7 +17,16 @@ from .elements import (
     elements,
 )
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
-from .loading import dumps, framework_schema, frameworks, load, load_file, loads
+from .grades import Grade, grade, grades
+from .loading import (
+    dumps,
+    framework_schema,
+    frameworks,
+    load,
+    load_file,
+    loads,
+    profile_schema,
+)
 from .model import (
     Cluster,
     Competency,
@@ -28,6 +37,14 @@ from .model import (
     LevelDefinition,
     Question,
     Source,
+)
+from .profiles import (
+    ElementAssessment,
+    Finding,
+    Requirement,
+    SuccessProfile,
+    load_profile,
+    loads_profile,
 )
 
 try:
@@ -41,15 +58,20 @@ __all__ = [
     "Cluster",
     "Competency",
     "Element",
+    "ElementAssessment",
+    "Finding",
     "Framework",
     "Gap",
+    "Grade",
     "Indicator",
     "InvalidDocumentError",
     "Level",
     "LevelDefinition",
     "NotFoundError",
     "Question",
+    "Requirement",
     "Source",
+    "SuccessProfile",
     "__version__",
     "assessment_method",
     "assessment_methods",
@@ -58,7 +80,12 @@ __all__ = [
     "elements",
     "framework_schema",
     "frameworks",
+    "grade",
+    "grades",
     "load",
     "load_file",
+    "load_profile",
     "loads",
+    "loads_profile",
+    "profile_schema",
 ]

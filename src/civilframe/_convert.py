@@ -144,12 +144,24 @@ def _tuple_hook(type_: Any) -> Callable[[object, object], tuple[object, ...]]:
     return structure_tuple
 
 
-def _bound_fields(cls: type) -> dict[str, Any]:
-    return {
-        field.name: override(omit=True)
-        for field in attrs.fields(cls)
-        if field.metadata.get("bound")
-    }
+def _overrides(cls: type) -> dict[str, Any]:
+    """The cattrs overrides for ``cls``: bound fields left out, ``key`` metadata as the key."""
+    overrides = {}
+    for field in attrs.fields(cls):
+        if field.metadata.get("bound"):
+            overrides[field.name] = override(omit=True)
+        elif "key" in field.metadata:
+            overrides[field.name] = override(rename=field.metadata["key"])
+    return overrides
+
+
+def _key_of(field: Any) -> str:
+    return str(field.metadata.get("key", field.name))
+
+
+def _keys(cls: Any) -> dict[str, str]:
+    """The JSON key of each field of ``cls`` (an attrs class), by field name."""
+    return {f.name: _key_of(f) for f in attrs.fields(cls)} if attrs.has(cls) else {}
 
 
 def _class_hook(cls: type[T]) -> Callable[[object, object], T]:
@@ -158,7 +170,7 @@ def _class_hook(cls: type[T]) -> Callable[[object, object], T]:
         converter,
         _cattrs_forbid_extra_keys=True,
         _cattrs_detailed_validation=True,
-        **_bound_fields(cls),
+        **_overrides(cls),
     )
 
     def structure_class(value: object, _: object) -> T:
@@ -171,9 +183,9 @@ def _class_hook(cls: type[T]) -> Callable[[object, object], T]:
 
 def _class_unstructure_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
     generated: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True, **_bound_fields(cls)
+        cls, converter, _cattrs_omit_if_default=True, **_overrides(cls)
     )
-    order = [field.name for field in attrs.fields(cls)]
+    order = [_key_of(field) for field in attrs.fields(cls)]
 
     def unstructure_class(instance: Any) -> dict[str, Any]:
         # cattrs appends the keys it may omit; keep the fields' own order, as the format shows it.
@@ -215,12 +227,12 @@ def problems_of(error: BaseException, path: str = "$") -> list[str]:
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         problems = []
         with_notes, without = error.group_exceptions()
+        keys = _keys(getattr(error, "cl", None))
         for sub, note in with_notes:
-            step = (
-                f".{note.name}"
-                if isinstance(note, AttributeValidationNote)
-                else f"[{note.index!r}]"
-            )
+            if isinstance(note, AttributeValidationNote):
+                step = f".{keys.get(note.name, note.name)}"
+            else:
+                step = f"[{note.index!r}]"
             problems.extend(problems_of(sub, path + step))
         for sub in without:
             problems.extend(problems_of(sub, path))

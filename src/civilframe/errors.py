@@ -56,9 +56,12 @@ class NotFoundError(CivilframeError, LookupError):
     closest: tuple[str, ...]
     #: Why, when more needs saying than "no such thing".
     reason: str | None = None
+    #: How the message introduces ``closest``.
+    closest_label: str = "did you mean"
 
     def __str__(self) -> str:
         head = self.reason or f"no {self.kind} {self.query!r}"
         if not self.closest:
             return head
-        return f"{head}; did you mean: {', '.join(self.closest)}?"
+        end = "?" if self.closest_label == "did you mean" else ""
+        return f"{head}; {self.closest_label}: {', '.join(self.closest)}{end}"

@@ -20,7 +20,15 @@ from ._convert import problems_of, structure, unstructure
 from .errors import InvalidDocumentError, NotFoundError
 from .model import Framework
 
-__all__ = ["dumps", "framework_schema", "frameworks", "load", "load_file", "loads"]
+__all__ = [
+    "dumps",
+    "framework_schema",
+    "frameworks",
+    "load",
+    "load_file",
+    "loads",
+    "profile_schema",
+]
 
 _FRAMEWORKS = "frameworks"
 
@@ -141,7 +149,16 @@ def framework_schema() -> dict[str, Any]:
     >>> civilframe.framework_schema()["required"][:3]
     ['id', 'title', 'sources']
     """
-    schema: dict[str, Any] = json.loads(data_file("framework.schema.json").read_text("utf-8"))
+    return _schema("framework.schema.json")
+
+
+def profile_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the Success Profile file format, as a new dict."""
+    return _schema("profile.schema.json")
+
+
+def _schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(data_file(name).read_text("utf-8"))
     return schema
 
 

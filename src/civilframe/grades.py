@@ -1,0 +1,122 @@
+"""Civil Service grades and the framework level each maps to.
+
+The grades are those the bundled documents name, from AA to Director General. Each grade's level
+is the level whose definition names it in the Competency Framework (``HEO`` and ``SEO`` are
+Level 3, "HEO & SEO or equiv"); Success Profiles' level definitions agree.
+
+>>> import civilframe as cf
+>>> cf.grade("Higher Executive Officer").name, cf.grade("Higher Executive Officer").level
+('HEO', 3)
+>>> cf.grade("Senior Executive Officer (SEO)").name
+'SEO'
+>>> cf.grade("G7") == cf.grade("grade 7")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from ._types import Id, Text
+from .errors import InvalidDocumentError, NotFoundError
+from .loading import data_file, load, parse_json, structure_document
+from .model import BOUND
+
+__all__ = ["Grade", "grade", "grades"]
+
+
+@attrs.frozen(kw_only=True)
+class Grade:
+    """A Civil Service grade: its name, its full title, other names for it, and its level."""
+
+    #: The name the frameworks' level definitions use, e.g. ``"HEO"`` or ``"Grade 7"``.
+    name: Text
+    #: The grade's full title, e.g. ``"Higher Executive Officer"``.
+    title: Text
+    #: Other names in use, e.g. ``"G7"``, ``"SCS pay band 1"``.
+    aliases: tuple[Text, ...] = ()
+    #: The framework level the grade maps to (bound from the level definitions).
+    level: int = attrs.field(default=0, metadata=BOUND)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the grade answers to: name, title and aliases."""
+        return tuple(dict.fromkeys((self.name, self.title, *self.aliases)))
+
+
+@attrs.frozen(kw_only=True)
+class _GradeList:
+    """The bundled file: the framework whose level definitions map grades, and the grades."""
+
+    framework: Id
+    grades: tuple[Grade, ...]
+
+
+_FILE = "grades.json"
+_PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[tuple[Grade, ...], dict[str, Grade]]:
+    origin = f"bundled data {_FILE!r}"
+    listing = structure_document(
+        parse_json(data_file(_FILE).read_bytes(), origin), _GradeList, origin
+    )
+    levels = {
+        name: definition.number
+        for definition in load(listing.framework).level_definitions
+        for name in definition.grades
+    }
+    problems: list[str] = []
+    index: dict[str, Grade] = {}
+    for position, item in enumerate(listing.grades):
+        if item.name not in levels:
+            problems.append(
+                f"grade {item.name!r} is in no level definition of {listing.framework!r}"
+                f" @ $.grades[{position}].name"
+            )
+            continue
+        object.__setattr__(item, "level", levels[item.name])
+        for name in item.names:
+            if index.get(_key(name), item) != item:
+                problems.append(
+                    f"grade name {name!r} names another grade too @ $.grades[{position}]"
+                )
+            index[_key(name)] = item
+    if problems:
+        raise InvalidDocumentError(tuple(problems), origin)
+    return listing.grades, index
+
+
+def grades() -> tuple[Grade, ...]:
+    """Every grade, lowest first."""
+    return _index()[0]
+
+
+def grade(text: str) -> Grade:
+    """The grade ``text`` names, matched exactly whatever the case or spacing.
+
+    A name with its abbreviation in brackets, "Senior Executive Officer (SEO)", is accepted when
+    both name the same grade. Raises :class:`~civilframe.NotFoundError` listing the valid grades.
+    """
+    index = _index()[1]
+    found = index.get(_key(text))
+    if found is None and (parts := _PARENTHESISED.match(text.strip())):
+        outer, inner = index.get(_key(parts["outer"])), index.get(_key(parts["inner"]))
+        if outer is not None and outer == inner:
+            found = outer
+    if found is None:
+        raise NotFoundError(
+            kind="grade",
+            query=text,
+            closest=tuple(item.name for item in grades()),
+            closest_label="the grades are",
+        )
+    return found
