@@ -21,7 +21,7 @@ from ._names import closest, normalise
 from ._types import Id, Text
 from .errors import InvalidDocumentError, NotFoundError
 from .loading import data_file, parse_json, structure_document
-from .model import Source
+from .model import BOUND, Source
 
 __all__ = [
     "AssessmentMethod",
@@ -43,6 +43,8 @@ class Element:
     name: Text
     #: Its definition, verbatim (it continues the name: "the things we do regularly, …").
     definition: Text
+    #: The source document it comes from (bound: Success Profiles, ``"000"``).
+    source: Source | None = attrs.field(default=None, metadata=BOUND, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -53,6 +55,8 @@ class AssessmentMethod:
     id: Id
     #: The method's name as listed.
     name: Text
+    #: The source document it comes from (bound: Success Profiles, ``"000"``).
+    source: Source | None = attrs.field(default=None, metadata=BOUND, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -80,6 +84,8 @@ def _guide() -> _Guide:
     ]
     if problems:
         raise InvalidDocumentError(tuple(problems), origin)
+    for item in (*guide.elements, *guide.assessment_methods):
+        object.__setattr__(item, "source", guide.source)
     return guide
 
 
