@@ -17,7 +17,8 @@ def test_five_elements_and_thirteen_methods() -> None:
 
 def test_every_item_names_its_source_document() -> None:
     """Each element and method carries its provenance: the Success Profiles document."""
-    for item in (*cf.elements(), *cf.assessment_methods()):
+    items: list[cf.Element | cf.AssessmentMethod] = [*cf.elements(), *cf.assessment_methods()]
+    for item in items:
         assert item.source is not None
         assert item.source.id == "000"
         assert item.source.title == "Success Profiles: Civil Service Behaviours"

@@ -192,7 +192,7 @@ def test_bad_text_is_reported_at_its_path(
         (("competencies", 0, "number"), 0, "expected a number from 1 upwards, got 0 @ $.competencies[0].number"),
         (("competencies", 0, "summary"), None, "null is not allowed: leave the key out instead @ $.competencies[0].summary"),
         (("competencies", 0, "id"), "Listening", "id 'Listening' must be lower-case letters and digits, with '-' or '.' between them @ $.competencies[0].id"),
-        (("competencies", 0, "levels", 1, "gaps", 0, "polarity"), "lost", "expected 'effective' or 'ineffective', got 'lost' @ $.competencies[0].levels[1].gaps[0].polarity"),
+        (("competencies", 0, "levels", 1, "gaps", 0, "polarity"), "lost", "expected one of 'effective', 'ineffective', got 'lost' @ $.competencies[0].levels[1].gaps[0].polarity"),
     ],
 )  # fmt: skip
 def test_wrong_types_are_reported_at_their_path(

@@ -144,3 +144,18 @@ def test_repr_is_short(ccf: cf.Framework) -> None:
     """A framework's repr names it without dumping its contents."""
     assert len(repr(ccf)) < 200
     assert "competency-framework" in repr(ccf)
+
+
+def test_behaviours_are_level_specific() -> None:
+    """In Success Profiles cumulative(n) is Level n's examples alone."""
+    behaviour = cf.load("success-profiles-behaviours").competency("Working Together")
+    assert behaviour.cumulative(4) == behaviour.level(4).effective
+    assert behaviour.level(4).ineffective == ()
+
+
+def test_a_framework_without_levels_says_so(ccf: cf.Framework) -> None:
+    """Leadership in Action's attributes have no levels; asking for one is a clear error."""
+    attribute = cf.load("leadership-in-action").competency("purpose-and-outcomes")
+    assert attribute.levels == ()
+    with pytest.raises(cf.NotFoundError, match="has no Level 1: it has no levels"):
+        attribute.cumulative(1)

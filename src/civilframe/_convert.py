@@ -13,7 +13,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import attrs
 from cattrs import Converter
@@ -25,7 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._types import Id, Number, Polarity, Text
+from ._types import Id, Number, Text
 
 __all__ = ["Invalid", "converter", "problems_of", "structure", "unstructure"]
 
@@ -103,10 +103,19 @@ def _structure_bool(value: object, _: object) -> bool:
     return value
 
 
-def _structure_polarity(value: object, _: object) -> str:
-    if isinstance(value, str) and value in ("effective", "ineffective"):
-        return value
-    raise Invalid(f"expected 'effective' or 'ineffective', got {value!r}")
+def _is_literal(type_: Any) -> bool:
+    return typing.get_origin(type_) is Literal
+
+
+def _literal_hook(type_: Any) -> Callable[[object, object], object]:
+    allowed = typing.get_args(type_)
+
+    def structure_literal(value: object, _: object) -> object:
+        if isinstance(value, str) and value in allowed:
+            return value
+        raise Invalid(f"expected one of {', '.join(map(repr, allowed))}, got {value!r}")
+
+    return structure_literal
 
 
 def _is_optional(type_: Any) -> bool:
@@ -203,7 +212,7 @@ converter.register_structure_hook(Id, _structure_id)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook(Number, _structure_number)
 converter.register_structure_hook(bool, _structure_bool)
-converter.register_structure_hook_func(lambda type_: type_ == Polarity, _structure_polarity)
+converter.register_structure_hook_factory(_is_literal, _literal_hook)
 converter.register_structure_hook_factory(_is_optional, _optional_hook)
 converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
 converter.register_structure_hook_factory(attrs.has, _class_hook)

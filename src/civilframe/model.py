@@ -10,9 +10,11 @@ that each object can tell where it belongs.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
+from ._html import competency_html, framework_html, level_html
 from ._names import closest, normalise
 from ._types import Id, Number, Polarity, Text
 from .errors import NotFoundError
@@ -132,6 +134,10 @@ class Level:
         """The effective indicators as one paragraph, as Success Profiles prints its examples."""
         return " ".join(indicator.text for indicator in self.effective)
 
+    def _repr_html_(self) -> str:
+        """The level as an HTML table, for Jupyter."""
+        return level_html(self)
+
     def __iter__(self) -> Iterator[Indicator]:
         return iter(self.indicators)
 
@@ -229,6 +235,10 @@ class Competency:
                 ),
             )
         return tuple(indicator for level in self.levels[: len(needed)] for indicator in level)
+
+    def _repr_html_(self) -> str:
+        """The competency as an HTML table, for Jupyter."""
+        return competency_html(self)
 
     def __iter__(self) -> Iterator[Level]:
         return iter(self.levels)
@@ -331,7 +341,10 @@ class Framework:
         """
         key = normalise(name_or_id)
         for competency in self.competencies:
-            if key in (normalise(competency.name), competency.id):
+            if competency.id == name_or_id.strip():
+                return competency
+        for competency in self.competencies:
+            if normalise(competency.name) == key:
                 return competency
         raise NotFoundError(
             kind="competency",
@@ -385,6 +398,19 @@ class Framework:
             query=id,
             closest=closest(id, (i.id for i in self.indicators())),
         )
+
+    def to_dataframe(self) -> Any:
+        """The indicators as a pandas DataFrame, one row per indicator (pandas is an extra).
+
+        The columns are those of :func:`civilframe.exports.to_csv`.
+        """
+        from .exports import to_dataframe
+
+        return to_dataframe(self)
+
+    def _repr_html_(self) -> str:
+        """The framework as an HTML table, for Jupyter."""
+        return framework_html(self)
 
     def __iter__(self) -> Iterator[Competency]:
         return iter(self.competencies)

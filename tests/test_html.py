@@ -1,0 +1,233 @@
+"""The HTML fragments for Jupyter: their structure, and the escaping of every text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+import civilframe as cf
+from civilframe._html import competency_html, framework_html, level_html
+
+from .strategies import canonical, framework_documents
+
+#: Every tag the fragments use; anything else came from unescaped text.
+TAGS = {"div", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "em", "small"}
+TAGS.add("strong")
+
+SCRIPT = '<script>alert("x")</script>'
+
+HOSTILE: dict[str, Any] = {
+    "id": "hostile",
+    "title": f"Tom & Jerry {SCRIPT}",
+    "publisher": "A & B <i>Ltd</i>",
+    "sources": [{"id": "src", "title": "Source & <b>bold</b>"}, {"id": "old", "title": "Old"}],
+    "cumulative": False,
+    "level_definitions": [{"number": 1, "label": "AA & <AO>", "grades": ["AA & <AO>"]}],
+    "clusters": [{"id": "c", "title": "Cluster <hr> & more"}],
+    "competencies": [
+        {
+            "id": "x",
+            "number": 1,
+            "name": f"Name {SCRIPT}",
+            "cluster": "c",
+            "description": "Description &amp; <img src=x onerror=alert(1)>",
+            "levels": [
+                {
+                    "number": 1,
+                    "effective": [
+                        {"id": "x.l1.e1", "text": f"Do {SCRIPT} & more"},
+                        {
+                            "id": "x.l1.e2",
+                            "text": "Recovered <em>text</em>",
+                            "source": "old",
+                            "note": 'Said "hi" & <left>',
+                        },
+                    ],
+                    "ineffective": [{"id": "x.l1.i1", "text": "Fail & <u>fall</u>"}],
+                    "gaps": [
+                        {"polarity": "effective", "note": "Lost <b>&</b>", "recovered_from": "old"}
+                    ],
+                }
+            ],
+        }
+    ],
+    "questions": [{"id": "q", "name": "Q & <A>", "text": f"Ask {SCRIPT}?"}],
+}
+
+
+class Page(HTMLParser):
+    """A parsed fragment: its tags, its text and its attributes, with character references read."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.rows: list[list[str]] = []  # the cell tags of each body row
+        self.attributes: list[tuple[str, str | None]] = []
+        self.data: list[str] = []
+        self.in_body = False
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the tag, its attributes and, inside a table body, its rows and cells."""
+        self.tags.append(tag)
+        self.attributes.extend(attrs)
+        if tag == "tbody":
+            self.in_body = True
+        elif tag == "tr" and self.in_body:
+            self.rows.append([])
+        elif tag in ("td", "th") and self.in_body:
+            self.rows[-1].append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        """Note the end of a table body."""
+        if tag == "tbody":
+            self.in_body = False
+
+    def handle_data(self, data: str) -> None:
+        """Record the text."""
+        self.data.append(data)
+
+    @property
+    def text(self) -> str:
+        """All the text, joined."""
+        return "".join(self.data)
+
+
+@pytest.fixture(scope="module")
+def ccf() -> cf.Framework:
+    """The Competency Framework, update edition."""
+    return cf.load("competency-framework")
+
+
+@pytest.fixture(scope="module")
+def hostile() -> cf.Framework:
+    """A framework whose every text holds markup and ampersands."""
+    return cf.loads(json.dumps(HOSTILE))
+
+
+def test_framework_html_has_a_row_per_competency(ccf: cf.Framework) -> None:
+    """The framework's table has one row per competency, five cells each with clusters."""
+    page = Page(framework_html(ccf))
+    assert page.tags.count("h3") == 1
+    assert page.rows == [["td"] * 5] * 10
+    assert "Seeing the Big Picture" in page.text
+
+
+def test_framework_html_drops_the_cluster_column_without_clusters() -> None:
+    """A framework without clusters has no Cluster column."""
+    framework = cf.load("success-profiles-behaviours")
+    page = Page(framework_html(framework))
+    assert page.rows == [["td"] * 4] * len(framework)
+    assert "Cluster" not in page.text
+
+
+def test_framework_html_shows_its_gaps(ccf: cf.Framework) -> None:
+    """The text the source lost is listed under the table, where it was lost."""
+    page = Page(framework_html(ccf))
+    assert page.text.count("Text lost in the source (effective): ") == 2
+    assert "Changing and Improving, Level 3 (HEO & SEO or equiv): Text lost" in page.text
+
+
+def test_framework_html_shows_its_questions() -> None:
+    """A framework's questions are listed."""
+    framework = cf.load("leadership-in-action")
+    page = Page(framework_html(framework))
+    assert all(f"{q.name}: {q.text}" in page.text for q in framework.questions)
+
+
+def test_competency_html_has_a_row_per_level(ccf: cf.Framework) -> None:
+    """A competency's table has a row per level: its heading and its two columns."""
+    competency = ccf.competency("changing and improving")
+    page = Page(competency_html(competency))
+    assert page.rows == [["th", "td", "td"]] * 6
+    assert page.tags.count("li") == len(competency.indicators)
+    assert page.text.startswith("2. Changing and Improving")
+
+
+def test_competency_html_shows_gaps_and_recovered_sources(ccf: cf.Framework) -> None:
+    """Lost text is shown in its column; recovered indicators name their source."""
+    page = Page(competency_html(ccf.competency("changing and improving")))
+    assert page.text.count("Text lost in the source (effective): ") == 2
+    assert page.text.count("(source: 002)") == 6
+
+
+def test_competency_html_without_levels_has_no_table() -> None:
+    """A competency without levels shows its heading and description only."""
+    competency = cf.load("leadership-in-action").competencies[0]
+    page = Page(competency_html(competency))
+    assert "table" not in page.tags
+    assert competency.description is not None
+    assert competency.description in page.text
+
+
+def test_level_html_has_a_row_per_indicator_and_gap(ccf: cf.Framework) -> None:
+    """A level's table has a row of four cells per indicator and a row per gap."""
+    level = ccf.competency("changing and improving").level(5)
+    page = Page(level_html(level))
+    assert page.rows == [["td"]] + [["td"] * 4] * len(level)
+    assert page.text.startswith("Level 5 (Deputy Directors)changing-and-improving")
+
+
+def test_level_html_lists_every_indicator_in_order(ccf: cf.Framework) -> None:
+    """Each indicator's id and text appear, effective ones first."""
+    level = ccf.competency("seeing the big picture").level(3)
+    text = Page(level_html(level)).text
+    positions = [
+        text.index(indicator.id + indicator.polarity + indicator.text) for indicator in level
+    ]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("render", ["framework", "competency", "level"])
+def test_html_escapes_every_text(hostile: cf.Framework, render: str) -> None:
+    """Markup and ampersands in any text come out as text, never as tags."""
+    competency = hostile.competencies[0]
+    html = {
+        "framework": lambda: framework_html(hostile),
+        "competency": lambda: competency_html(competency),
+        "level": lambda: level_html(competency.level(1)),
+    }[render]()
+    page = Page(html)
+    assert set(page.tags) <= TAGS
+    assert "script" not in page.tags
+    assert SCRIPT in page.text
+    assert "<script" not in html
+
+
+def test_html_keeps_the_exact_texts(hostile: cf.Framework) -> None:
+    """Escaped texts read back exactly, ampersands and entities included."""
+    competency = hostile.competencies[0]
+    page = Page(competency_html(competency))
+    assert "Description &amp; <img src=x onerror=alert(1)>" in page.text
+    assert f"Do {SCRIPT} & more" in page.text
+    assert "Lost <b>&</b>" in page.text
+    assert "Fail & <u>fall</u>" in page.text
+
+
+def test_html_escapes_notes_in_attributes(hostile: cf.Framework) -> None:
+    """An indicator's note, shown as a tooltip, is escaped inside its attribute."""
+    page = Page(competency_html(hostile.competencies[0]))
+    assert ("title", 'Said "hi" & <left>') in page.attributes
+
+
+@given(framework_documents())
+def test_html_of_any_framework_is_well_formed(document: dict[str, Any]) -> None:
+    """For any framework, the fragments use only their own tags and keep every text."""
+    framework = cf.loads(canonical(document))
+    page = Page(framework_html(framework))
+    assert set(page.tags) <= TAGS
+    assert len(page.rows) == len(framework)
+    for competency in framework:
+        page = Page(competency_html(competency))
+        assert set(page.tags) <= TAGS
+        assert len(page.rows) == len(competency)
+        for level in competency:
+            page = Page(level_html(level))
+            assert set(page.tags) <= TAGS
+            assert len(page.rows) == len(level) + len(level.gaps)
+            assert all(indicator.text in page.text for indicator in level)
