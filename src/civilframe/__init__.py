@@ -8,6 +8,8 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .crosswalk import Crosswalk, Link, Translation, crosswalk, render_crosswalk, translate
+from .diff import FrameworkDiff, diff, render_diff
 from .elements import (
     AssessmentMethod,
     Element,
@@ -46,6 +48,7 @@ from .profiles import (
     load_profile,
     loads_profile,
 )
+from .quotes import QuoteFinding, QuoteReport, check_quotes, render_quote_report
 
 try:
     __version__ = version("civilframe")
@@ -57,24 +60,33 @@ __all__ = [
     "CivilframeError",
     "Cluster",
     "Competency",
+    "Crosswalk",
     "Element",
     "ElementAssessment",
     "Finding",
     "Framework",
+    "FrameworkDiff",
     "Gap",
     "Grade",
     "Indicator",
     "InvalidDocumentError",
     "Level",
     "LevelDefinition",
+    "Link",
     "NotFoundError",
     "Question",
+    "QuoteFinding",
+    "QuoteReport",
     "Requirement",
     "Source",
     "SuccessProfile",
+    "Translation",
     "__version__",
     "assessment_method",
     "assessment_methods",
+    "check_quotes",
+    "crosswalk",
+    "diff",
     "dumps",
     "element",
     "elements",
@@ -88,4 +100,8 @@ __all__ = [
     "loads",
     "loads_profile",
     "profile_schema",
+    "render_crosswalk",
+    "render_diff",
+    "render_quote_report",
+    "translate",
 ]

@@ -1,0 +1,649 @@
+"""Comparing two frameworks: what changed between editions, row by row and word by word.
+
+:func:`diff` compares any two frameworks in the civilframe format, bundled or a user's own.
+Competencies are matched by id, else by name (forgiving case, spacing and "&"); levels are
+compared where both competencies hold them; each level is compared column by column
+(effective, then ineffective). Within a column:
+
+1. rows whose texts are identical are matched first, wherever they stand in the column;
+2. the remaining rows are paired in order (when one side has more rows left, the order-keeping
+   pairing that matches the most similar rows is chosen) and the rest are *added* (only in B)
+   or *removed* (only in A);
+3. a pair is *changed* when the word similarity of its two texts (:func:`similarity`) is at
+   least :data:`REPLACED_BELOW`, and *replaced* when it is lower: the row was rewritten beyond
+   recognition.
+
+A column whose text one side lost (a :class:`~civilframe.Gap` with no ``recovered_from``), or
+holds as text recovered from another document (indicators whose ``source`` is not that
+framework's own), is *not comparable*: comparing one edition with text borrowed from another
+would say nothing. Such columns are reported with the reason, and their rows are not counted.
+
+>>> import civilframe as cf
+>>> from civilframe.diff import diff
+>>> d = diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+>>> d.counts("ineffective")
+{'identical': 55, 'changed': 3, 'replaced': 1, 'added': 0, 'removed': 0}
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
+
+from ._names import normalise
+from ._types import Polarity
+from .model import Competency, Framework, Indicator, Level
+
+__all__ = [
+    "REPLACED_BELOW",
+    "STATUSES",
+    "ColumnDiff",
+    "CompetencyDiff",
+    "FrameworkDiff",
+    "IndicatorDiff",
+    "LevelDiff",
+    "Status",
+    "TextDiff",
+    "WordChange",
+    "diff",
+    "render_diff",
+    "similarity",
+]
+
+#: What became of one row: the same text, reworded, rewritten beyond recognition, new in B,
+#: or gone from B.
+Status = Literal["identical", "changed", "replaced", "added", "removed"]
+
+#: Every status, in the order counts and reports list them.
+STATUSES: tuple[Status, ...] = ("identical", "changed", "replaced", "added", "removed")
+
+#: A reworded row whose word similarity is below this is *replaced*, not *changed*.
+#:
+#: Chosen from the two bundled editions at Level 5: the rows AUDIT.md calls replaced (Making
+#: Effective Decisions E2, Managing a Quality Service I2) have a similarity of at most 0.08,
+#: and every row it calls changed at least 0.46, so any threshold between separates them; a
+#: quarter sits well clear of both.
+REPLACED_BELOW = 0.25
+
+_POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
+_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
+
+
+@attrs.frozen(kw_only=True)
+class WordChange:
+    """One run of words in a word-level difference: kept, removed from A, or added in B."""
+
+    #: ``"equal"`` (in both), ``"removed"`` (only in A) or ``"added"`` (only in B).
+    op: Literal["equal", "removed", "added"]
+    #: The words of the run, joined by single spaces, punctuation attached as printed.
+    words: str
+
+
+@attrs.frozen(kw_only=True)
+class IndicatorDiff:
+    """What became of one row of a column: its status, its two sides and their difference."""
+
+    #: ``"identical"``, ``"changed"``, ``"replaced"``, ``"added"`` or ``"removed"``.
+    status: Status
+    #: The row in A (None when added).
+    a: Indicator | None
+    #: The row in B (None when removed).
+    b: Indicator | None
+    #: Word similarity of the two texts, 0 to 1 (1 when identical, 0 when one side is absent).
+    similarity: float
+    #: The word-level difference of a changed or replaced row, in order; empty otherwise.
+    words: tuple[WordChange, ...] = ()
+
+    @property
+    def added_words(self) -> tuple[str, ...]:
+        """The runs of words only B has, in order."""
+        return tuple(change.words for change in self.words if change.op == "added")
+
+    @property
+    def removed_words(self) -> tuple[str, ...]:
+        """The runs of words only A has, in order."""
+        return tuple(change.words for change in self.words if change.op == "removed")
+
+
+@attrs.frozen(kw_only=True)
+class ColumnDiff:
+    """One column (effective or ineffective) of one level of one competency, compared."""
+
+    #: The id of the competency in A.
+    competency: str
+    #: The level's number.
+    level: int
+    #: Which column.
+    polarity: Polarity
+    #: Why the column cannot be compared, or None when it was compared.
+    reason: str | None = None
+    #: Every row, in A's order, then the rows only B has (none when not comparable).
+    rows: tuple[IndicatorDiff, ...] = ()
+
+    @property
+    def comparable(self) -> bool:
+        """Whether both sides hold the column's own text, so that it was compared."""
+        return self.reason is None
+
+
+@attrs.frozen(kw_only=True)
+class LevelDiff:
+    """One level that both competencies hold, compared column by column."""
+
+    #: The level's number.
+    number: int
+    #: The effective column compared.
+    effective: ColumnDiff
+    #: The ineffective column compared.
+    ineffective: ColumnDiff
+
+    def column(self, polarity: Polarity) -> ColumnDiff:
+        """The column of this polarity."""
+        return self.effective if polarity == "effective" else self.ineffective
+
+
+@attrs.frozen(kw_only=True)
+class TextDiff:
+    """A competency's name, summary or description that differs between A and B."""
+
+    #: Which text: ``"name"``, ``"summary"`` or ``"description"``.
+    field: Literal["name", "summary", "description"]
+    #: ``"changed"`` when both have it, ``"added"`` when only B has it, ``"removed"`` when only A.
+    status: Literal["changed", "added", "removed"]
+    #: A's text, if A has it.
+    a: str | None
+    #: B's text, if B has it.
+    b: str | None
+    #: Word similarity of the two texts, 0 to 1 (0 when one side lacks the text).
+    similarity: float
+    #: The word-level difference when both have the text; empty otherwise.
+    words: tuple[WordChange, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class CompetencyDiff:
+    """A competency present in both frameworks, compared text by text and level by level."""
+
+    #: The competency in A.
+    a: Competency = attrs.field(repr=False)
+    #: The competency in B.
+    b: Competency = attrs.field(repr=False)
+    #: How the two were matched: by the same id, or (ids differing) by the same name.
+    matched_by: Literal["id", "name"]
+    #: The texts (name, summary, description) that differ.
+    texts: tuple[TextDiff, ...] = ()
+    #: The levels both hold, ascending, compared.
+    levels: tuple[LevelDiff, ...] = ()
+    #: The levels only A holds.
+    levels_only_in_a: tuple[int, ...] = ()
+    #: The levels only B holds.
+    levels_only_in_b: tuple[int, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The competency's name in A."""
+        return self.a.name
+
+    def level(self, number: int) -> LevelDiff:
+        """The comparison at level ``number``; :class:`LookupError` unless both hold it."""
+        for level in self.levels:
+            if level.number == number:
+                return level
+        raise LookupError(f"{self.name!r}: Level {number} is not held by both frameworks")
+
+
+@attrs.frozen(kw_only=True)
+class FrameworkDiff:
+    """The comparison of two frameworks, A and B, as :func:`diff` makes it.
+
+    "Added" always means in B but not in A, and "removed" in A but not in B, whichever of the
+    two is the older edition.
+    """
+
+    #: Framework A.
+    a: Framework = attrs.field(repr=False)
+    #: Framework B.
+    b: Framework = attrs.field(repr=False)
+    #: The competencies both hold, in A's order, compared.
+    competencies: tuple[CompetencyDiff, ...]
+    #: The competencies only A holds, in A's order.
+    only_in_a: tuple[Competency, ...] = attrs.field(default=(), repr=False)
+    #: The competencies only B holds, in B's order.
+    only_in_b: tuple[Competency, ...] = attrs.field(default=(), repr=False)
+
+    @property
+    def common_levels(self) -> tuple[int, ...]:
+        """The level numbers both frameworks cover, ascending."""
+        return tuple(number for number in self.a.levels if number in self.b.levels)
+
+    def competency(self, name_or_id: str) -> CompetencyDiff:
+        """The comparison of one competency, found by its id in A or B, else by its name.
+
+        Raises :class:`LookupError` when no competency of that name or id is in both.
+        """
+        for found in self.competencies:
+            if name_or_id in (found.a.id, found.b.id):
+                return found
+        key = normalise(name_or_id)
+        for found in self.competencies:
+            if key in (normalise(found.a.name), normalise(found.b.name)):
+                return found
+        raise LookupError(f"no competency {name_or_id!r} is held by both frameworks")
+
+    def columns(self) -> Iterator[ColumnDiff]:
+        """Every column of every level both hold, compared or not, competency by competency."""
+        for competency in self.competencies:
+            for level in competency.levels:
+                yield level.effective
+                yield level.ineffective
+
+    def rows(
+        self,
+        polarity: Polarity | None = None,
+        *,
+        status: Status | None = None,
+        level: int | None = None,
+    ) -> tuple[IndicatorDiff, ...]:
+        """The rows of every comparable column, optionally of one polarity, status or level."""
+        return tuple(
+            row
+            for column in self.columns()
+            if (polarity is None or column.polarity == polarity)
+            and (level is None or column.level == level)
+            for row in column.rows
+            if status is None or row.status == status
+        )
+
+    def counts(
+        self, polarity: Polarity | None = None, *, level: int | None = None
+    ) -> dict[Status, int]:
+        """How many rows have each status: every status, zeros too, in :data:`STATUSES` order.
+
+        Only rows of comparable columns count; :attr:`not_comparable` lists the others.
+        """
+        found = dict.fromkeys(STATUSES, 0)
+        for row in self.rows(polarity, level=level):
+            found[row.status] += 1
+        return found
+
+    @property
+    def not_comparable(self) -> tuple[ColumnDiff, ...]:
+        """The columns that could not be compared, each with its reason."""
+        return tuple(column for column in self.columns() if not column.comparable)
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether A and B hold the same competencies, levels, texts and (comparable) rows."""
+        return (
+            not self.only_in_a
+            and not self.only_in_b
+            and all(
+                not c.texts and not c.levels_only_in_a and not c.levels_only_in_b
+                for c in self.competencies
+            )
+            and all(row.status == "identical" for row in self.rows())
+        )
+
+
+def diff(a: Framework, b: Framework) -> FrameworkDiff:
+    """The comparison of framework ``a`` with framework ``b``: what B changed, added and removed.
+
+    Competencies are matched by id, else by name; levels where both hold them; rows column by
+    column: identical texts first (anywhere in the column), then the rest in order, each pair
+    *changed* when its word similarity is at least :data:`REPLACED_BELOW` and *replaced* below
+    it. Columns whose text either side lost, or holds as text recovered from another document,
+    are reported as not comparable, with the reason.
+
+    >>> import civilframe as cf
+    >>> from civilframe.diff import diff
+    >>> d = diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+    >>> d.counts("effective")
+    {'identical': 41, 'changed': 11, 'replaced': 1, 'added': 0, 'removed': 0}
+    >>> [(c.competency, c.level, c.polarity) for c in d.not_comparable]
+    [('changing-and-improving', 5, 'effective')]
+    """
+    if not isinstance(a, Framework) or not isinstance(b, Framework):
+        raise TypeError(
+            f"diff() compares two Frameworks, got {type(a).__name__} and {type(b).__name__}"
+        )
+    pairs = _match_competencies(a, b)
+    in_a = {pair[0].id for pair in pairs}
+    in_b = {pair[1].id for pair in pairs}
+    return FrameworkDiff(
+        a=a,
+        b=b,
+        competencies=tuple(_compare_competency(a, b, ca, cb, how) for ca, cb, how in pairs),
+        only_in_a=tuple(c for c in a.competencies if c.id not in in_a),
+        only_in_b=tuple(c for c in b.competencies if c.id not in in_b),
+    )
+
+
+def similarity(a: str, b: str) -> float:
+    """The word similarity of two texts, 0 to 1: difflib's ratio over their words.
+
+    Words are compared ignoring case and the punctuation around them; the result does not
+    depend on the order of the two texts.
+
+    >>> similarity("Lead from the front", "lead from the front.")
+    1.0
+    """
+    first, second = sorted((_keys(a), _keys(b)))
+    if not first and not second:
+        return 1.0
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+
+
+def _keys(text: str) -> list[str]:
+    keys = []
+    for word in text.split():
+        key = word.casefold().strip(_PUNCTUATION)
+        keys.append(key or word)
+    return keys
+
+
+def _word_changes(a: str, b: str) -> tuple[WordChange, ...]:
+    words_a, words_b = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    changes: list[WordChange] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            changes.append(WordChange(op="equal", words=" ".join(words_a[i1:i2])))
+            continue
+        if i2 > i1:
+            changes.append(WordChange(op="removed", words=" ".join(words_a[i1:i2])))
+        if j2 > j1:
+            changes.append(WordChange(op="added", words=" ".join(words_b[j1:j2])))
+    return tuple(changes)
+
+
+def _match_competencies(
+    a: Framework, b: Framework
+) -> list[tuple[Competency, Competency, Literal["id", "name"]]]:
+    by_id = {c.id: c for c in b.competencies}
+    found: dict[str, tuple[Competency, Literal["id", "name"]]] = {
+        c.id: (by_id[c.id], "id") for c in a.competencies if c.id in by_id
+    }
+    taken = set(found)
+    by_name = {normalise(c.name): c for c in b.competencies if c.id not in taken}
+    for competency in a.competencies:
+        if competency.id not in found:
+            match = by_name.pop(normalise(competency.name), None)
+            if match is not None:
+                found[competency.id] = (match, "name")
+    return [(c, *found[c.id]) for c in a.competencies if c.id in found]
+
+
+def _compare_competency(
+    fa: Framework,
+    fb: Framework,
+    a: Competency,
+    b: Competency,
+    how: Literal["id", "name"],
+) -> CompetencyDiff:
+    numbers_a, numbers_b = a.level_numbers, b.level_numbers
+    levels = []
+    for number in numbers_a:
+        if number in numbers_b:
+            level_a, level_b = a.level(number), b.level(number)
+            columns = [
+                _compare_column(fa, fb, a, level_a, level_b, polarity) for polarity in _POLARITIES
+            ]
+            levels.append(LevelDiff(number=number, effective=columns[0], ineffective=columns[1]))
+    return CompetencyDiff(
+        a=a,
+        b=b,
+        matched_by=how,
+        texts=tuple(_compare_texts(a, b)),
+        levels=tuple(levels),
+        levels_only_in_a=tuple(n for n in numbers_a if n not in numbers_b),
+        levels_only_in_b=tuple(n for n in numbers_b if n not in numbers_a),
+    )
+
+
+def _compare_texts(a: Competency, b: Competency) -> Iterator[TextDiff]:
+    fields: tuple[Literal["name", "summary", "description"], ...] = (
+        "name",
+        "summary",
+        "description",
+    )
+    for field in fields:
+        text_a: str | None = getattr(a, field)
+        text_b: str | None = getattr(b, field)
+        if text_a == text_b:
+            continue
+        if text_a is None or text_b is None:
+            yield TextDiff(
+                field=field,
+                status="added" if text_a is None else "removed",
+                a=text_a,
+                b=text_b,
+                similarity=0.0,
+            )
+        else:
+            yield TextDiff(
+                field=field,
+                status="changed",
+                a=text_a,
+                b=text_b,
+                similarity=similarity(text_a, text_b),
+                words=_word_changes(text_a, text_b),
+            )
+
+
+def _unusable(framework: Framework, side: str, level: Level, polarity: Polarity) -> list[str]:
+    """Why this side's column cannot be compared: its text lost, or recovered from elsewhere."""
+    who = f"{side} ({framework.id})"
+    titles: dict[str, str] = {source.id: source.title for source in framework.sources}
+    reasons = []
+    for gap in level.gaps:
+        if gap.polarity != polarity:
+            continue
+        if gap.recovered_from is None:
+            reasons.append(f"{who} lost this column: {gap.note}")
+        else:
+            reasons.append(
+                f"{who} lost this column and holds text recovered from source "
+                f"{gap.recovered_from!r} instead: {gap.note}"
+            )
+    explained = {gap.recovered_from for gap in level.gaps if gap.polarity == polarity}
+    own = framework.source.id
+    borrowed = sorted({i.source for i in getattr(level, polarity) if i.source != own})
+    for source in borrowed:
+        if source not in explained:
+            reasons.append(
+                f"{who} holds text recovered from source {source!r} "
+                f"({titles.get(source, source)}), not from its own document"
+            )
+    return reasons
+
+
+def _compare_column(
+    fa: Framework,
+    fb: Framework,
+    competency: Competency,
+    level_a: Level,
+    level_b: Level,
+    polarity: Polarity,
+) -> ColumnDiff:
+    reasons = _unusable(fa, "A", level_a, polarity) + _unusable(fb, "B", level_b, polarity)
+    if reasons:
+        return ColumnDiff(
+            competency=competency.id,
+            level=level_a.number,
+            polarity=polarity,
+            reason="; ".join(reason.rstrip(".") for reason in reasons) + ".",
+        )
+    return ColumnDiff(
+        competency=competency.id,
+        level=level_a.number,
+        polarity=polarity,
+        rows=_compare_rows(getattr(level_a, polarity), getattr(level_b, polarity)),
+    )
+
+
+def _compare_rows(
+    rows_a: Sequence[Indicator], rows_b: Sequence[Indicator]
+) -> tuple[IndicatorDiff, ...]:
+    partner: dict[int, int] = {}  # index in A -> index in B
+    free_b = list(range(len(rows_b)))
+    for i, row in enumerate(rows_a):
+        j = next((j for j in free_b if rows_b[j].text == row.text), None)
+        if j is not None:
+            partner[i] = j
+            free_b.remove(j)
+    rest_a = [i for i in range(len(rows_a)) if i not in partner]
+    paired = _pair_in_order([rows_a[i].text for i in rest_a], [rows_b[j].text for j in free_b])
+    for x, y in paired:
+        partner[rest_a[x]] = free_b[y]
+    found: list[IndicatorDiff] = []
+    for i, row in enumerate(rows_a):
+        if i not in partner:
+            found.append(IndicatorDiff(status="removed", a=row, b=None, similarity=0.0))
+            continue
+        other = rows_b[partner[i]]
+        if other.text == row.text:
+            found.append(IndicatorDiff(status="identical", a=row, b=other, similarity=1.0))
+            continue
+        score = similarity(row.text, other.text)
+        found.append(
+            IndicatorDiff(
+                status="changed" if score >= REPLACED_BELOW else "replaced",
+                a=row,
+                b=other,
+                similarity=score,
+                words=_word_changes(row.text, other.text),
+            )
+        )
+    used_b = set(partner.values())
+    for j, other in enumerate(rows_b):
+        if j not in used_b:
+            found.append(IndicatorDiff(status="added", a=None, b=other, similarity=0.0))
+    return tuple(found)
+
+
+def _pair_in_order(texts_a: list[str], texts_b: list[str]) -> list[tuple[int, int]]:
+    """The order-keeping pairing of as many rows as possible, preferring similar pairs.
+
+    With as many rows on each side this is plain pairing in order. Otherwise, among the
+    pairings of ``min(len)`` rows that keep both orders, the one with the most pairs at or
+    above :data:`REPLACED_BELOW`, then the highest total similarity, is chosen; so the counts
+    of changed and replaced rows do not depend on which framework is A.
+    """
+    m, n = len(texts_a), len(texts_b)
+    if m == n:
+        return [(i, i) for i in range(m)]
+    scores = [[similarity(x, y) for y in texts_b] for x in texts_a]
+    best: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (n + 1) for _ in range(m + 1)]
+    for i in range(1, m + 1):
+        for j in range(1, n + 1):
+            score = scores[i - 1][j - 1]
+            before = best[i - 1][j - 1]
+            take = (before[0] + 1, before[1] + (score >= REPLACED_BELOW), before[2] + score)
+            best[i][j] = max(take, best[i - 1][j], best[i][j - 1])
+    pairs: list[tuple[int, int]] = []
+    i, j = m, n
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+def _title(framework: Framework) -> str:
+    edition = f", {framework.edition}" if framework.edition else ""
+    return f"{framework.title}{edition} [{framework.id}]"
+
+
+def _levels_text(numbers: Sequence[int]) -> str:
+    numbers = tuple(numbers)
+    if not numbers:
+        return "no levels"
+    if len(numbers) == 1:
+        return f"Level {numbers[0]}"
+    if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
+        return f"Levels {numbers[0]}–{numbers[-1]}"
+    return "Levels " + ", ".join(map(str, numbers))
+
+
+def _marked(changes: tuple[WordChange, ...]) -> str:
+    marks = {"equal": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
+    return " ".join(marks[change.op].format(change.words) for change in changes)
+
+
+def render_diff(d: FrameworkDiff) -> str:
+    """A plain-text report of a comparison, for reading in a terminal.
+
+    It names A and B, the levels compared, a table of row counts by column, the columns that
+    could not be compared (and why), the competencies only one side holds, and then, for each
+    competency, every text and row that is not identical. Word differences are marked as
+    ``git diff --word-diff`` marks them: ``[-words only in A-]`` and ``{+words only in B+}``.
+    """
+    lines = [f"A: {_title(d.a)}", f"B: {_title(d.b)}"]
+    common = d.common_levels
+    covers = f"A covers {_levels_text(d.a.levels)}, B covers {_levels_text(d.b.levels)}"
+    if common:
+        lines.append(f"Levels compared: {_levels_text(common)} ({covers})")
+    else:
+        lines.append(f"No levels in common ({covers}): no indicators can be compared.")
+    lines.append(
+        f"Competencies: {len(d.competencies)} in both, {len(d.only_in_a)} only in A, "
+        f"{len(d.only_in_b)} only in B"
+    )
+    if common and d.competencies:
+        width = max(len(status) for status in STATUSES)
+        lines += ["", "Rows of the columns compared:"]
+        lines.append(" " * 13 + "  ".join(status.rjust(width) for status in STATUSES))
+        for polarity in _POLARITIES:
+            counts = d.counts(polarity)
+            cells = "  ".join(str(counts[status]).rjust(width) for status in STATUSES)
+            lines.append(f"  {polarity:<11}{cells}")
+    if d.not_comparable:
+        names: dict[str, str] = {c.a.id: c.name for c in d.competencies}
+        lines += ["", "Not comparable:"]
+        lines += [
+            f"  {names[c.competency]}, Level {c.level}, {c.polarity}: {c.reason}"
+            for c in d.not_comparable
+        ]
+    for side, only in (("A", d.only_in_a), ("B", d.only_in_b)):
+        if only:
+            lines += ["", f"Only in {side}:"]
+            lines += [f"  {competency.name} [{competency.id}]" for competency in only]
+    for competency in d.competencies:
+        body = list(_competency_lines(competency))
+        if body:
+            heading = competency.name
+            if competency.matched_by == "name":
+                heading += f" (matched by name: {competency.a.id} in A, {competency.b.id} in B)"
+            lines += ["", heading, *body]
+    if d.unchanged:
+        lines += ["", "No differences."]
+    return "\n".join(lines) + "\n"
+
+
+def _competency_lines(competency: CompetencyDiff) -> Iterator[str]:
+    for text in competency.texts:
+        if text.status == "changed":
+            yield f"  {text.field} changed: {_marked(text.words)}"
+        else:
+            yield f"  {text.field} only in {'B' if text.status == 'added' else 'A'}"
+    for level in competency.levels:
+        for polarity in _POLARITIES:
+            for row in level.column(polarity).rows:
+                if row.status == "identical":
+                    continue
+                ids = " -> ".join(dict.fromkeys(i.id for i in (row.a, row.b) if i is not None))
+                yield f"  Level {level.number} {polarity} {row.status}: {ids}"
+                if row.status == "changed":
+                    yield f"    {_marked(row.words)}"
+                    continue
+                if row.a is not None:
+                    yield f"    A: {row.a.text}"
+                if row.b is not None:
+                    yield f"    B: {row.b.text}"
