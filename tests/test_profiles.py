@@ -230,3 +230,22 @@ def test_example_roles_are_valid_under_the_profile_schema(path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft202012Validator(cf.profile_schema())
     assert list(validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))) == []
+
+
+def test_a_competency_profile_carries_over_to_behaviours() -> None:
+    """to_behaviours() gives a behaviours profile and names what could not be carried over."""
+    profile = cf.load_profile(EXAMPLES[1])  # Annex B: Delivering Value for Money
+    carried, translation = profile.to_behaviours()
+    assert carried.framework == "success-profiles-behaviours"
+    assert carried.competencies == translation.behaviours
+    assert (carried.title, carried.grade, carried.level) == (profile.title, profile.grade, 4)
+    assert carried.check() == ()
+    assert [(s.name, s.type) for s in translation.lost] == [
+        ("Delivering Value for Money", "partly-carried")
+    ]
+
+
+def test_only_competency_framework_profiles_carry_over() -> None:
+    """A behaviours profile cannot be carried over again."""
+    with pytest.raises(cf.NotFoundError, match="only profiles on 'competency-framework'"):
+        _profile().to_behaviours()

@@ -49,6 +49,7 @@ from .profiles import (
     loads_profile,
 )
 from .quotes import QuoteFinding, QuoteReport, check_quotes, render_quote_report
+from .search import Hit, search
 
 try:
     __version__ = version("civilframe")
@@ -68,6 +69,7 @@ __all__ = [
     "FrameworkDiff",
     "Gap",
     "Grade",
+    "Hit",
     "Indicator",
     "InvalidDocumentError",
     "Level",
@@ -103,5 +105,6 @@ __all__ = [
     "render_crosswalk",
     "render_diff",
     "render_quote_report",
+    "search",
     "translate",
 ]

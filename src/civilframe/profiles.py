@@ -25,6 +25,7 @@ import attrs
 
 from ._convert import unstructure
 from ._types import Id, Number, Text
+from .crosswalk import Translation, crosswalk
 from .elements import assessment_method, element
 from .errors import NotFoundError
 from .grades import grade
@@ -238,6 +239,36 @@ class SuccessProfile:
                 )
             )
         return tuple(result)
+
+    def to_behaviours(self) -> tuple[SuccessProfile, Translation]:
+        """This profile carried over from the Competency Framework to the Civil Service Behaviours.
+
+        Returns the new profile (same role, grade and elements; the behaviours that carry its
+        competencies, in order) and the :class:`~civilframe.Translation`, whose ``lost`` names
+        each competency that could not be carried over whole. The mapping is civilframe's
+        editorial crosswalk, not an official one. Raises :class:`~civilframe.NotFoundError` for
+        a profile that does not draw on the crosswalk's framework, or names an unknown
+        competency.
+        """
+        walk = crosswalk()
+        if self.framework != walk.from_framework:
+            raise NotFoundError(
+                kind="framework",
+                query=self.framework,
+                closest=(walk.from_framework,),
+                reason=(
+                    f"profile {self.title!r} draws on {self.framework!r}; only profiles on "
+                    f"{walk.from_framework!r} can be carried over to the behaviours"
+                ),
+                closest_label="it needs",
+            )
+        translation = walk.translate(self.competencies)
+        carried = attrs.evolve(
+            self,
+            framework=Id(walk.to_framework),
+            competencies=tuple(Text(name) for name in translation.behaviours),
+        )
+        return carried, translation
 
     def to_json(self) -> str:
         """The profile as JSON text in the civilframe profile format, stable byte for byte."""

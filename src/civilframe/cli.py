@@ -1,0 +1,274 @@
+"""The ``civilframe`` command line: list, show, search, check and export frameworks and profiles.
+
+Every command is a function of ``main(argv)``, which returns the exit status: 0 on success,
+1 when the work finds problems (a profile that does not check clean, a quoted indicator that is
+not verbatim) or fails (a library error, printed as one line on stderr), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from . import __version__
+from .errors import CivilframeError
+from .grades import grade
+from .loading import frameworks, load, load_file
+from .model import Competency, Framework, Level
+from .profiles import load_profile
+from .search import search
+
+__all__ = ["main"]
+
+_EXPORT_FORMATS = ("json", "csv", "markdown", "case")
+
+
+def _width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+
+def _wrap(text: str, indent: str, bullet: str = "") -> str:
+    return textwrap.fill(
+        text,
+        width=_width(),
+        initial_indent=indent + bullet,
+        subsequent_indent=indent + " " * len(bullet),
+        break_on_hyphens=False,
+    )
+
+
+def _framework(name: str) -> Framework:
+    """A bundled framework by id, or a framework file by path."""
+    if name.endswith(".json") or os.sep in name or os.path.exists(name):
+        return load_file(name)
+    return load(name)
+
+
+def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    for framework_id, title in frameworks().items():
+        framework = load(framework_id)
+        levels = ", ".join(map(str, framework.levels)) or "none"
+        out.write(f"{framework_id}\n")
+        out.write(_wrap(f"{title} — {len(framework)} competencies, levels: {levels}", "  "))
+        out.write("\n")
+    return 0
+
+
+def _show_level(level: Level, out: TextIO, heading: str) -> None:
+    out.write(_wrap(heading, "  ") + "\n")
+    for title, indicators in (("Effective", level.effective), ("Ineffective", level.ineffective)):
+        if not indicators:
+            continue
+        out.write(f"    {title}\n")
+        for indicator in indicators:
+            out.write(_wrap(indicator.text, "      ", "• ") + "\n")
+            if indicator.note:
+                out.write(_wrap(f"[{indicator.note}]", "        ") + "\n")
+    for gap in level.gaps:
+        out.write(_wrap(f"Gap ({gap.polarity}): {gap.note}", "    ") + "\n")
+
+
+def _show_competency(
+    competency: Competency, levels: Sequence[int], out: TextIO, cumulative: bool
+) -> None:
+    out.write(f"\n{competency.name}\n")
+    text = competency.description or competency.summary
+    if text:
+        out.write(_wrap(text, "  ") + "\n")
+    for number in levels:
+        wanted = [number]
+        if cumulative and competency.levels_cumulative:
+            competency.cumulative(number)  # raises if a lower level is missing
+            wanted = list(range(1, number + 1))
+        for each in wanted:
+            level = competency.level(each)
+            out.write("\n")
+            _show_level(level, out, f"Level {level.number} ({level.label})")
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    framework = _framework(args.framework)
+    level = grade(args.grade).level if args.grade is not None else args.level
+    if level is not None:
+        framework.level_definition(level)  # a level the framework lacks is an error, up front
+    chosen = framework.competencies
+    if args.competency is not None:
+        chosen = (framework.competency(args.competency),)
+    title = framework.title + (f" ({framework.edition})" if framework.edition else "")
+    out.write(_wrap(title, "") + "\n")
+    if args.competency is None and level is None:
+        _show_contents(framework, out)
+        return 0
+    for competency in chosen:
+        levels = [level] if level is not None else list(competency.level_numbers)
+        _show_competency(competency, levels, out, args.cumulative and level is not None)
+    return 0
+
+
+def _show_contents(framework: Framework, out: TextIO) -> None:
+    cluster_titles = {cluster.id: cluster.title for cluster in framework.clusters}
+    current = None
+    for competency in framework.competencies:
+        if competency.cluster is not None and competency.cluster != current:
+            current = competency.cluster
+            out.write(f"\n{cluster_titles[current]}\n")
+        number = f"{competency.number}. " if competency.number else ""
+        out.write(f"  {number}{competency.name}  [{competency.id}]\n")
+    if framework.level_definitions:
+        out.write("\nLevels\n")
+        for definition in framework.level_definitions:
+            out.write(f"  Level {definition.number}: {definition.label}\n")
+    if framework.questions:
+        out.write("\nQuestions\n")
+        for question in framework.questions:
+            out.write(_wrap(f"{question.name}: {question.text}", "  ") + "\n")
+
+
+def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    framework = _framework(args.framework) if args.framework else None
+    hits = search(" ".join(args.words), framework)
+    for hit in hits:
+        out.write(hit.where + f"  [{hit.indicator.id}]\n")
+        out.write(_wrap(hit.indicator.text, "  ") + "\n")
+    out.write(f"{len(hits)} indicator{'s' if len(hits) != 1 else ''} found\n")
+    return 0
+
+
+def _cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
+    profile = load_profile(args.file)
+    framework = _framework(args.framework_file) if args.framework_file else None
+    findings = profile.check(framework)
+    for finding in findings:
+        sys.stderr.write(f"{finding.severity}: {finding.message}\n")
+    if any(finding.severity == "error" for finding in findings):
+        return 1
+    out.write(profile.to_markdown(framework))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from . import exports
+
+    framework = _framework(args.framework)
+    writers: dict[str, Callable[[Framework], str]] = {
+        "json": exports.to_json,
+        "csv": exports.to_csv,
+        "markdown": exports.to_markdown,
+        "case": exports.to_case,
+    }
+    text = writers[args.format](framework)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    else:
+        out.write(text)
+    return 0
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from .diff import diff, render_diff
+
+    out.write(render_diff(diff(_framework(args.a), _framework(args.b))))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from .quotes import check_quotes, render_quote_report
+
+    with open(args.file, encoding="utf-8") as file:
+        text = file.read()
+    report = check_quotes(text, _framework(args.framework), level=args.level)
+    out.write(render_quote_report(report))
+    return 1 if report.problems else 0
+
+
+def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
+    from .crosswalk import render_crosswalk
+
+    out.write(render_crosswalk(args.competency))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civilframe",
+        description="The UK Civil Service competency frameworks as data.",
+    )
+    parser.add_argument("--version", action="version", version=f"civilframe {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the bundled frameworks")
+    listing.set_defaults(run=_cmd_list)
+
+    show = commands.add_parser("show", help="show a framework, a competency, or a level")
+    show.add_argument("framework", help="a bundled framework id, or a framework JSON file")
+    show.add_argument("competency", nargs="?", help="a competency's name or id")
+    which = show.add_mutually_exclusive_group()
+    which.add_argument("--level", type=int, help="show this level only")
+    which.add_argument("--grade", help="show the level of this grade (e.g. HEO, 'Grade 7')")
+    show.add_argument(
+        "--cumulative",
+        action="store_true",
+        help="with --level or --grade: show every level the level builds on too",
+    )
+    show.set_defaults(run=_cmd_show)
+
+    find = commands.add_parser("search", help="find the indicators that contain words")
+    find.add_argument("words", nargs="+", help="words that must all appear")
+    find.add_argument("--framework", help="search this framework only")
+    find.set_defaults(run=_cmd_search)
+
+    profile = commands.add_parser("profile", help="check a Success Profile file and render it")
+    profile.add_argument("file", help="a Success Profile JSON file")
+    profile.add_argument(
+        "--framework-file", help="the framework file, when the profile's is not bundled"
+    )
+    profile.set_defaults(run=_cmd_profile)
+
+    export = commands.add_parser("export", help="export a framework as JSON, CSV, Markdown, CASE")
+    export.add_argument("framework", help="a bundled framework id, or a framework JSON file")
+    export.add_argument("--format", required=True, choices=_EXPORT_FORMATS)
+    export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.set_defaults(run=_cmd_export)
+
+    compare = commands.add_parser("diff", help="compare two frameworks level by level")
+    compare.add_argument("a", help="the earlier framework (id or file)")
+    compare.add_argument("b", help="the later framework (id or file)")
+    compare.set_defaults(run=_cmd_diff)
+
+    walk = commands.add_parser(
+        "crosswalk", help="show how the competencies map to the Civil Service Behaviours"
+    )
+    walk.add_argument("competency", nargs="?", help="one competency's name or id")
+    walk.set_defaults(run=_cmd_crosswalk)
+
+    check = commands.add_parser(
+        "check",
+        help="check the indicators a document quotes (exit 1 if any is not verbatim)",
+    )
+    check.add_argument("file", help="a text file (an advert, a candidate pack)")
+    check.add_argument("--framework", required=True, help="the framework it quotes")
+    check.add_argument("--level", type=int, help="the level the document claims to quote")
+    check.set_defaults(run=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    args = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, sys.stdout)
+    except CivilframeError as error:
+        message = "; ".join(str(error).splitlines())
+        sys.stderr.write(f"civilframe: error: {' '.join(message.split())}\n")
+    except BrokenPipeError:  # pragma: no cover - output piped into a reader that closed
+        sys.stderr.close()
+    except OSError as error:
+        sys.stderr.write(f"civilframe: error: {error}\n")
+    return 1

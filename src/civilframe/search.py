@@ -1,0 +1,64 @@
+"""Searching indicator text across frameworks.
+
+>>> import civilframe as cf
+>>> hit = cf.search("national interest", framework="success-profiles-behaviours")[0]
+>>> hit.competency.name, hit.indicator.level
+('Seeing the Big Picture', 5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ._names import normalise
+from .loading import frameworks, load
+from .model import Competency, Framework, Indicator
+
+__all__ = ["Hit", "search"]
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """An indicator that matched a search, with where it sits."""
+
+    #: The framework it belongs to.
+    framework: Framework = attrs.field(repr=False)
+    #: The competency it belongs to.
+    competency: Competency = attrs.field(repr=False)
+    #: The indicator itself (it tells its level and polarity).
+    indicator: Indicator
+
+    @property
+    def where(self) -> str:
+        """Its place in words, e.g. ``"competency-framework › Seeing the Big Picture › L3 E"``."""
+        column = "effective" if self.indicator.polarity == "effective" else "ineffective"
+        return (
+            f"{self.framework.id} › {self.competency.name} › Level {self.indicator.level} {column}"
+        )
+
+
+def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, ...]:
+    """The indicators whose text contains every one of ``words``, in document order.
+
+    Matching folds case, spacing and "&" for "and". ``framework`` limits the search to one
+    framework (an id or a loaded framework); by default every bundled framework is searched.
+    """
+    terms = normalise(words).split()
+    if not terms:
+        return ()
+    sources: Iterable[Framework]
+    if framework is None:
+        sources = (load(framework_id) for framework_id in frameworks())
+    elif isinstance(framework, Framework):
+        sources = (framework,)
+    else:
+        sources = (load(framework),)
+    return tuple(
+        Hit(framework=source, competency=competency, indicator=indicator)
+        for source in sources
+        for competency in source.competencies
+        for indicator in competency.indicators
+        if all(term in normalise(indicator.text) for term in terms)
+    )

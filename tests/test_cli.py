@@ -1,0 +1,259 @@
+"""The command line, run through its real entry point ``civilframe.cli.main``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import civilframe as cf
+from civilframe.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_list_names_every_bundled_framework(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe list` prints each bundled id and title."""
+    status, out, _ = _run(capsys, "list")
+    assert status == 0
+    for framework_id, title in cf.frameworks().items():
+        assert f"{framework_id}\n" in out
+        assert title in out
+
+
+def test_show_a_framework_lists_clusters_competencies_and_levels(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`civilframe show FRAMEWORK` lists clusters, competencies with ids, and levels."""
+    status, out, _ = _run(capsys, "show", "competency-framework")
+    assert status == 0
+    assert (
+        "Strategic Cluster – Setting Direction\n  1. Seeing the Big Picture  [seeing-the-big-picture]"
+        in out
+    )
+    assert "  Level 4: Grade 7 & 6 or equiv\n" in out
+
+
+def test_show_a_level_prints_its_indicators(capsys: pytest.CaptureFixture[str]) -> None:
+    """`show FRAMEWORK COMPETENCY --level N` prints that level's indicators and no other."""
+    status, out, _ = _run(
+        capsys, "show", "competency-framework", "changing & improving", "--level", "3"
+    )
+    assert status == 0
+    assert "Level 3 (HEO & SEO or equiv)" in out
+    assert "Level 2 (" not in out
+    assert "Gap (effective): The source lost the effective column" in out
+    competency = cf.load("competency-framework").competency("changing and improving")
+    first = competency.level(3).ineffective[0].text
+    assert first.split()[0] in out
+
+
+def test_show_by_grade_cumulatively(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--grade HEO --cumulative` shows Levels 1 to 3 in a cumulative framework."""
+    status, out, _ = _run(
+        capsys,
+        "show",
+        "competency-framework",
+        "seeing the big picture",
+        "--grade",
+        "HEO",
+        "--cumulative",
+    )
+    assert status == 0
+    assert [line.strip() for line in out.splitlines() if line.startswith("  Level ")] == [
+        "Level 1 (AA and AO or equiv)",
+        "Level 2 (EO or equiv)",
+        "Level 3 (HEO & SEO or equiv)",
+    ]
+
+
+def test_show_wraps_to_the_terminal_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long indicators are wrapped to the terminal's width."""
+    monkeypatch.setenv("COLUMNS", "60")
+    _run(capsys, "show", "competency-framework", "seeing the big picture", "--level", "6")
+    _, out, _ = _run(
+        capsys, "show", "competency-framework", "seeing the big picture", "--level", "6"
+    )
+    assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_search_prints_where_each_hit_sits(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe search WORDS --framework F` prints each hit's place and text, then a count."""
+    status, out, _ = _run(
+        capsys, "search", "national", "interest", "--framework", "competency-framework"
+    )
+    assert status == 0
+    assert "competency-framework › Seeing the Big Picture › Level 5 effective" in out
+    assert out.endswith("2 indicators found\n")
+
+
+def test_profile_checks_and_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe profile FILE` renders a clean profile as Markdown and exits 0."""
+    path = EXAMPLES / "annex-i-hr-project-management.json"
+    status, out, err = _run(capsys, "profile", str(path))
+    assert (status, err) == (0, "")
+    assert out.startswith("# HR Project Management\n")
+    assert "- **Level:** 3 (HEO & SEO or equiv)" in out
+
+
+def test_profile_with_errors_exits_non_zero(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A profile with errors prints its findings on stderr and exits 1."""
+    path = tmp_path / "role.json"
+    path.write_text(
+        json.dumps({"title": "A", "grade": "Grade 7", "framework": "competency-framework",
+                    "level": 3, "competencies": ["Flying"]}),
+        encoding="utf-8",
+    )  # fmt: skip
+    status, out, err = _run(capsys, "profile", str(path))
+    assert status == 1
+    assert out == ""
+    assert "error: the stated Level 3 disagrees with grade 'Grade 7'" in err
+    assert "error: competency 1: no competency 'Flying'" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "nope"], "civilframe: error: no framework 'nope'; did you mean:"),
+        (["show", "competency-framework", "flying"], "civilframe: error: no competency 'flying'"),
+        (["show", "competency-framework", "--grade", "G9"], "civilframe: error: no grade 'G9'"),
+        (["profile", "missing.json"], "civilframe: error: [Errno 2] No such file or directory"),
+    ],
+)
+def test_errors_are_one_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    """A library or file error is one line on stderr and exit status 1, never a traceback."""
+    status, out, err = _run(capsys, *argv)
+    assert status == 1
+    assert out == ""
+    assert err.startswith(message)
+    assert err.count("\n") == 1
+
+
+def test_an_invalid_framework_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An invalid framework file's problems are reported on one line."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"id": "x"}', encoding="utf-8")
+    status, _, err = _run(capsys, "show", str(path))
+    assert status == 1
+    assert err.count("\n") == 1
+    assert "required key missing @ $.title" in err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """A usage error exits with status 2, as argparse does."""
+    with pytest.raises(SystemExit) as caught:
+        main(["show"])
+    assert caught.value.code == 2
+    assert "usage: civilframe show" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command", ["list", "show", "search", "profile", "export", "diff", "check"]
+)
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """`--help` works on each command."""
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert f"usage: civilframe {command}" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    """`python -m civilframe` is the same command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "civilframe", "list"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("competency-framework\n")
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "markdown", "case"])
+def test_export_writes_each_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    """`civilframe export F --format X -o FILE` writes what the exports module writes."""
+    from civilframe import exports
+
+    framework = cf.load("competency-framework-2012-sms1")
+    expected = {
+        "json": exports.to_json,
+        "csv": exports.to_csv,
+        "markdown": exports.to_markdown,
+        "case": exports.to_case,
+    }[fmt](framework)
+    target = tmp_path / f"out.{fmt}"
+    status, out, _ = _run(capsys, "export", framework.id, "--format", fmt, "-o", str(target))
+    assert (status, out) == (0, "")
+    assert target.read_bytes() == expected.encode("utf-8")
+
+
+def test_export_json_to_stdout_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
+    """The JSON export printed to stdout loads back to an equal framework."""
+    status, out, _ = _run(capsys, "export", "competency-framework", "--format", "json")
+    assert status == 0
+    assert cf.loads(out) == cf.load("competency-framework")
+
+
+def test_diff_reports_the_editions(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe diff A B` prints the diff report."""
+    status, out, _ = _run(capsys, "diff", "competency-framework-2012-sms1", "competency-framework")
+    assert status == 0
+    expected = cf.render_diff(
+        cf.diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+    )
+    assert out == expected
+
+
+def test_crosswalk_prints_a_link(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe crosswalk COMPETENCY` prints its link and the editorial statement."""
+    status, out, _ = _run(capsys, "crosswalk", "Leading and Communicating")
+    assert status == 0
+    assert "not an official" in out
+    assert "Leadership + Communicating and Influencing" in out
+
+
+def test_check_on_a_clean_document_exits_0(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A document quoting indicators verbatim checks clean."""
+    level = cf.load("competency-framework").competency("Delivering at Pace").level(4)
+    path = tmp_path / "advert.txt"
+    path.write_text(
+        "Delivering at Pace\nLevel 4\n" + "\n".join(i.text for i in level.effective) + "\n",
+        encoding="utf-8",
+    )
+    status, out, _ = _run(
+        capsys, "check", str(path), "--framework", "competency-framework", "--level", "4"
+    )
+    assert status == 0
+    assert "6 verbatim" in out
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent: no Home Office pack")
+def test_check_the_home_office_pack(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe check` on the Home Office pack reports its copying errors and exits 1."""
+    pack = SEEDS / "003_72f8e6c853ff4f57.txt"
+    status, out, _ = _run(capsys, "check", str(pack), "--framework", "competency-framework")
+    assert status == 1
+    assert out.rstrip().endswith(
+        "172 statements: 160 verbatim, 3 near, 9 wrong-column, 0 other-level, 0 unknown"
+    )

@@ -1,0 +1,53 @@
+"""Searching indicator text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import civilframe as cf
+
+ALL_TEXTS = [
+    (framework_id, indicator.text)
+    for framework_id in cf.frameworks()
+    for indicator in cf.load(framework_id).indicators()
+]
+
+
+def test_search_needs_every_word() -> None:
+    """Every word must appear, in any order and case."""
+    hits = cf.search("INTEREST national", framework="competency-framework")
+    assert [h.indicator.id for h in hits] == [
+        "seeing-the-big-picture.l5.e2",
+        "seeing-the-big-picture.l6.e2",
+    ]
+
+
+def test_search_covers_every_bundled_framework_by_default() -> None:
+    """Without a framework, every bundled framework is searched, in id order."""
+    frameworks = [hit.framework.id for hit in cf.search("national interest")]
+    assert frameworks == sorted(frameworks)
+    assert set(frameworks) == {"competency-framework", "success-profiles-behaviours"}
+
+
+def test_search_reads_ampersand_as_and() -> None:
+    """An ampersand in the words matches "and" in the text."""
+    assert cf.search("risks & issues") == cf.search("risks and issues")
+
+
+def test_hits_say_where_they_sit() -> None:
+    """A hit names its framework, competency, level and column."""
+    hit = cf.search("national interest", framework="competency-framework")[0]
+    assert hit.where == "competency-framework › Seeing the Big Picture › Level 5 effective"
+
+
+def test_empty_words_find_nothing() -> None:
+    """Blank words find nothing rather than everything."""
+    assert cf.search("   ") == ()
+
+
+@given(st.sampled_from(ALL_TEXTS))
+def test_any_indicator_is_found_by_its_own_text(item: tuple[str, str]) -> None:
+    """Searching for an indicator's whole text finds that indicator."""
+    framework_id, text = item
+    assert text in [hit.indicator.text for hit in cf.search(text, framework=framework_id)]
