@@ -232,7 +232,11 @@ def _csv_problems(text: str) -> tuple[str, ...]:
         ("level", "x", "expected a level number from 1 upwards, got 'x' @ $[3].level"),
         ("level", "", "expected a level number from 1 upwards, got '' @ $[3].level"),
         ("level", "0", "expected a number from 1 upwards, got 0 @ $[3].level"),
-        ("polarity", "good", "expected one of 'effective', 'ineffective', got 'good' @ $[3].polarity"),
+        (
+            "polarity",
+            "good",
+            "expected one of 'effective', 'ineffective', got 'good' @ $[3].polarity",
+        ),
         ("text", "", "text must not be empty @ $[3].text"),
         ("text", " padded", "text must not have leading or trailing spaces @ $[3].text"),
         (
