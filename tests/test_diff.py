@@ -146,7 +146,7 @@ def test_render_shows_figures_and_word_differences(editions: FrameworkDiff) -> N
     """The text report holds the count table, the not-comparable column and the marked words."""
     report = render_diff(editions)
     table = [line.split() for line in report.splitlines()]
-    assert "Levels compared: Level 5 (A covers Level 5, B covers Levels 1–6)" in report
+    assert "Levels compared: Level 5 only (A covers Level 5 only, B covers Levels 1–6)" in report
     assert ["identical", "changed", "replaced", "added", "removed"] in table
     assert ["effective", "41", "11", "1", "0", "0"] in table
     assert ["ineffective", "55", "3", "1", "0", "0"] in table
@@ -267,7 +267,7 @@ def test_no_common_levels_is_said() -> None:
     a = _framework(["Plan the work"], levels=(1, 2))
     b = _framework(["Plan the work"], levels=(3,))
     report = render_diff(diff(a, b))
-    assert "No levels in common (A covers Levels 1–2, B covers Level 3)" in report
+    assert "No levels in common (A covers Levels 1–2, B covers Level 3 only)" in report
     assert diff(a, b).rows() == ()
 
 

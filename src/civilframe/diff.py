@@ -35,6 +35,7 @@ import attrs
 
 from ._names import normalise
 from ._types import Polarity
+from ._wording import describe_levels
 from .model import Competency, Framework, Indicator, Level
 
 __all__ = [
@@ -561,17 +562,6 @@ def _title(framework: Framework) -> str:
     return f"{framework.title}{edition} [{framework.id}]"
 
 
-def _levels_text(numbers: Sequence[int]) -> str:
-    numbers = tuple(numbers)
-    if not numbers:
-        return "no levels"
-    if len(numbers) == 1:
-        return f"Level {numbers[0]}"
-    if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
-        return f"Levels {numbers[0]}–{numbers[-1]}"
-    return "Levels " + ", ".join(map(str, numbers))
-
-
 def _marked(changes: tuple[WordChange, ...]) -> str:
     marks = {"equal": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
     return " ".join(marks[change.op].format(change.words) for change in changes)
@@ -587,9 +577,9 @@ def render_diff(d: FrameworkDiff) -> str:
     """
     lines = [f"A: {_title(d.a)}", f"B: {_title(d.b)}"]
     common = d.common_levels
-    covers = f"A covers {_levels_text(d.a.levels)}, B covers {_levels_text(d.b.levels)}"
+    covers = f"A covers {describe_levels(d.a.levels)}, B covers {describe_levels(d.b.levels)}"
     if common:
-        lines.append(f"Levels compared: {_levels_text(common)} ({covers})")
+        lines.append(f"Levels compared: {describe_levels(common)} ({covers})")
     else:
         lines.append(f"No levels in common ({covers}): no indicators can be compared.")
     lines.append(

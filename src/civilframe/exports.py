@@ -28,6 +28,7 @@ import attrs
 
 from ._convert import problems_of, structure
 from ._types import Id, Number, Polarity, Text
+from ._wording import markdown_escape
 from .errors import InvalidDocumentError
 from .loading import dumps
 from .model import Competency, Framework, Gap, Indicator, Level
@@ -276,16 +277,7 @@ def to_json(framework: Framework) -> str:
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_MD_BLOCK_MARK = re.compile(r"^([#+=-])")
-_MD_LIST_NUMBER = re.compile(r"^([0-9]+)([.)])")
-
-
-def _md(text: str) -> str:
-    """``text`` with every Markdown special escaped, fit for a paragraph, list item or cell."""
-    escaped = _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
-    return _MD_LIST_NUMBER.sub(r"\1\\\2", _MD_BLOCK_MARK.sub(r"\\\1", escaped))
+_md = markdown_escape
 
 
 def to_markdown(framework: Framework) -> str:

@@ -17,6 +17,7 @@ import attrs
 from ._html import competency_html, framework_html, level_html
 from ._names import closest, normalise
 from ._types import Id, Number, Polarity, Text
+from ._wording import describe_levels
 from .errors import NotFoundError
 
 __all__ = [
@@ -145,16 +146,6 @@ class Level:
         return len(self.effective) + len(self.ineffective)
 
 
-def _describe_levels(numbers: tuple[int, ...]) -> str:
-    if not numbers:
-        return "no levels"
-    if len(numbers) == 1:
-        return f"Level {numbers[0]} only"
-    if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
-        return f"Levels {numbers[0]}–{numbers[-1]}"
-    return "Levels " + ", ".join(map(str, numbers))
-
-
 @attrs.frozen(kw_only=True)
 class Competency:
     """A competency (or behaviour): its texts and its levels, lowest first."""
@@ -205,7 +196,7 @@ class Competency:
             closest=(),
             reason=(
                 f"{self.name!r} has no Level {number!r}: "
-                f"it has {_describe_levels(self.level_numbers)}"
+                f"it has {describe_levels(self.level_numbers)}"
             ),
         )
 
@@ -230,8 +221,8 @@ class Competency:
                 closest=(),
                 reason=(
                     f"Level {number} of {self.name!r} builds on "
-                    f"{_describe_levels(needed[:-1])}, which this framework does not hold: "
-                    f"it has {_describe_levels(held)}"
+                    f"{describe_levels(needed[:-1])}, which this framework does not hold: "
+                    f"it has {describe_levels(held)}"
                 ),
             )
         return tuple(indicator for level in self.levels[: len(needed)] for indicator in level)
@@ -326,7 +317,7 @@ class Framework:
             query=str(number),
             closest=(),
             reason=(
-                f"{self.title!r} has no Level {number!r}: it covers {_describe_levels(self.levels)}"
+                f"{self.title!r} has no Level {number!r}: it covers {describe_levels(self.levels)}"
             ),
         )
 

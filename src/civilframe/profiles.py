@@ -25,6 +25,7 @@ import attrs
 
 from ._convert import unstructure
 from ._types import Id, Number, Text
+from ._wording import markdown_escape
 from .crosswalk import Translation, crosswalk
 from .elements import assessment_method, element
 from .errors import NotFoundError
@@ -323,11 +324,7 @@ def _count(number: int) -> str:
     return f"{number} competency is" if number == 1 else f"{number} competencies are"
 
 
-def _md(text: str) -> str:
-    """Text with Markdown's inline specials escaped."""
-    for special in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "|"):
-        text = text.replace(special, "\\" + special)
-    return text
+_md = markdown_escape
 
 
 def loads_profile(data: str | bytes, *, origin: str | None = None) -> SuccessProfile:
