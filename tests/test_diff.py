@@ -374,3 +374,12 @@ def test_similarity_is_symmetric(first: str, second: str) -> None:
     """The word similarity does not depend on the order of the two texts."""
     assert similarity(first, second) == similarity(second, first)
     assert 0.0 <= similarity(first, second) <= 1.0
+
+
+def test_lookups_in_a_diff_raise_not_found() -> None:
+    """Looking up what the diff does not hold raises NotFoundError naming the closest."""
+    result = cf.diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+    with pytest.raises(cf.NotFoundError, match="did you mean: Seeing the Big Picture"):
+        result.competency("Seeing the Bigger Picture")
+    with pytest.raises(cf.NotFoundError, match="Level 3 is not held by both"):
+        result.competency("Seeing the Big Picture").level(3)

@@ -51,3 +51,11 @@ def test_any_indicator_is_found_by_its_own_text(item: tuple[str, str]) -> None:
     """Searching for an indicator's whole text finds that indicator."""
     framework_id, text = item
     assert text in [hit.indicator.text for hit in cf.search(text, framework=framework_id)]
+
+
+def test_words_match_whole_words_only() -> None:
+    """A word matches whole words: "pace" does not find "space"."""
+    texts = [hit.indicator.text for hit in cf.search("pace", framework="competency-framework")]
+    assert texts
+    assert all(" pace" in f" {text.lower()}" for text in texts)
+    assert not any("space" in text.lower() and " pace" not in text.lower() for text in texts)

@@ -259,7 +259,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    Errors are written to standard error as one line each, never as a traceback.
+
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "sms1.csv")
+    >>> main(["export", "competency-framework-2012-sms1", "--format", "csv", "-o", path])
+    0
+    >>> with open(path, encoding="utf-8", newline="") as file:
+    ...     len(file.readlines())
+    119
+    >>> main(["show", "competency-framework", "--level", "7"])
+    1
+    """
     args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:

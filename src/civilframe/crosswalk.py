@@ -398,6 +398,10 @@ def render_crosswalk(competency: str | None = None) -> str:
     """The crosswalk (or one competency's link) as plain text, with its evidence.
 
     The text opens with the statement that this is civilframe's editorial mapping.
+
+    >>> from civilframe.crosswalk import render_crosswalk
+    >>> print(render_crosswalk("Delivering at Pace").splitlines()[3])
+    Delivering at Pace -> Delivering at Pace  [same name]
     """
     walk = _bundled()
     links = walk.links if competency is None else (walk.link(competency),)
@@ -419,7 +423,15 @@ def render_crosswalk(competency: str | None = None) -> str:
 
 
 def render_translation(translation: Translation) -> str:
-    """A translation as plain text: the behaviours, then what could not be carried over."""
+    """A translation as plain text: the behaviours, then what could not be carried over.
+
+    >>> from civilframe.crosswalk import render_translation, translate
+    >>> print(render_translation(translate(["Delivering at Pace"])))  # doctest: +ELLIPSIS
+    Competencies: Delivering at Pace
+    Behaviours: Delivering at Pace
+    Every competency was carried over.
+    This crosswalk is civilframe's editorial mapping, not an official one: ...
+    """
     lines = [
         "Competencies: " + "; ".join(translation.competencies),
         "Behaviours: " + ("; ".join(translation.behaviours) or "(none)"),

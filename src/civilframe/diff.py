@@ -33,9 +33,10 @@ from typing import Literal
 
 import attrs
 
-from ._names import normalise
+from ._names import closest, normalise
 from ._types import Polarity
 from ._wording import describe_levels
+from .errors import NotFoundError
 from .model import Competency, Framework, Indicator, Level
 
 __all__ = [
@@ -189,11 +190,20 @@ class CompetencyDiff:
         return self.a.name
 
     def level(self, number: int) -> LevelDiff:
-        """The comparison at level ``number``; :class:`LookupError` unless both hold it."""
+        """The comparison at level ``number``.
+
+        Raises :class:`~civilframe.NotFoundError` unless both frameworks hold it.
+        """
         for level in self.levels:
             if level.number == number:
                 return level
-        raise LookupError(f"{self.name!r}: Level {number} is not held by both frameworks")
+        raise NotFoundError(
+            kind="level",
+            query=str(number),
+            closest=tuple(str(level.number) for level in self.levels),
+            reason=f"{self.name!r}: Level {number} is not held by both frameworks",
+            closest_label="both hold levels",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -223,7 +233,8 @@ class FrameworkDiff:
     def competency(self, name_or_id: str) -> CompetencyDiff:
         """The comparison of one competency, found by its id in A or B, else by its name.
 
-        Raises :class:`LookupError` when no competency of that name or id is in both.
+        Raises :class:`~civilframe.NotFoundError`, naming the closest, when no competency of
+        that name or id is in both.
         """
         for found in self.competencies:
             if name_or_id in (found.a.id, found.b.id):
@@ -232,7 +243,12 @@ class FrameworkDiff:
         for found in self.competencies:
             if key in (normalise(found.a.name), normalise(found.b.name)):
                 return found
-        raise LookupError(f"no competency {name_or_id!r} is held by both frameworks")
+        raise NotFoundError(
+            kind="competency",
+            query=name_or_id,
+            closest=closest(name_or_id, (found.a.name for found in self.competencies)),
+            reason=f"no competency {name_or_id!r} is held by both frameworks",
+        )
 
     def columns(self) -> Iterator[ColumnDiff]:
         """Every column of every level both hold, compared or not, competency by competency."""
@@ -574,6 +590,16 @@ def render_diff(d: FrameworkDiff) -> str:
     could not be compared (and why), the competencies only one side holds, and then, for each
     competency, every text and row that is not identical. Word differences are marked as
     ``git diff --word-diff`` marks them: ``[-words only in A-]`` and ``{+words only in B+}``.
+
+    >>> import civilframe as cf
+    >>> from civilframe.diff import diff, render_diff
+    >>> ccf = cf.load("competency-framework")
+    >>> print(render_diff(diff(ccf, ccf)))  # doctest: +ELLIPSIS
+    A: Civil Service Competency Framework, 2012–2017 update [competency-framework]
+    B: Civil Service Competency Framework, 2012–2017 update [competency-framework]
+    Levels compared: Levels 1–6 (A covers Levels 1–6, B covers Levels 1–6)
+    Competencies: 10 in both, 0 only in A, 0 only in B
+    ...
     """
     lines = [f"A: {_title(d.a)}", f"B: {_title(d.b)}"]
     common = d.common_levels

@@ -90,12 +90,22 @@ def _guide() -> _Guide:
 
 
 def elements() -> tuple[Element, ...]:
-    """The five elements of a Success Profile, in the document's order."""
+    """The five elements of a Success Profile, in the document's order.
+
+    >>> import civilframe as cf
+    >>> cf.elements()[0].name, cf.elements()[0].source.id
+    ('Behaviours', '000')
+    """
     return _guide().elements
 
 
 def assessment_methods() -> tuple[AssessmentMethod, ...]:
-    """The thirteen ways behaviours are assessed, in the document's order."""
+    """The thirteen ways behaviours are assessed, in the document's order.
+
+    >>> import civilframe as cf
+    >>> [method.name for method in cf.assessment_methods()][:4]
+    ['Application form', 'CV', 'Civil Service Judgement Test', 'Interview']
+    """
     return _guide().assessment_methods
 
 
@@ -104,7 +114,14 @@ def _key(text: str) -> str:
 
 
 def element(name_or_id: str) -> Element:
-    """The element with this name or id, forgiving case and spacing."""
+    """The element with this name or id, forgiving case and spacing.
+
+    Raises :class:`~civilframe.NotFoundError` listing the elements.
+
+    >>> import civilframe as cf
+    >>> cf.element(" EXPERIENCE").id
+    'experience'
+    """
     for item in elements():
         if _key(name_or_id) in (_key(item.name), item.id):
             return item
@@ -114,7 +131,14 @@ def element(name_or_id: str) -> Element:
 
 
 def assessment_method(name_or_id: str) -> AssessmentMethod:
-    """The assessment method with this name or id, forgiving case, spacing and a final stop."""
+    """The assessment method with this name or id, forgiving case, spacing and a final stop.
+
+    Raises :class:`~civilframe.NotFoundError` naming the closest methods.
+
+    >>> import civilframe as cf
+    >>> cf.assessment_method("Assessment centre").name
+    'Assessment centre.'
+    """
     for item in assessment_methods():
         if _key(name_or_id) in (_key(item.name), item.id):
             return item

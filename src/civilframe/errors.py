@@ -26,6 +26,13 @@ class InvalidDocumentError(CivilframeError, ValueError):
     ``problems`` holds every problem found, each as ``"<message> @ <JSON path>"``: first every
     wrong type, missing or unknown key; when there are none, every broken rule (duplicate ids,
     level order, clusters, sources). Nothing is built from a document that has any.
+
+    >>> import civilframe as cf
+    >>> try:
+    ...     cf.loads('{"id": 5, "title": "T"}')
+    ... except cf.InvalidDocumentError as error:
+    ...     error.problems[:2]
+    ('expected a string, got a number @ $.id', 'required key missing @ $.sources')
     """
 
     #: Every problem found, each ``"<message> @ <JSON path>"``.
@@ -46,6 +53,13 @@ class NotFoundError(CivilframeError, LookupError):
 
     ``closest`` names the valid choices nearest to the query (or all of them, when there are
     few), so that the message can say what would have worked.
+
+    >>> import civilframe as cf
+    >>> try:
+    ...     cf.load("competency-framework").competency("Delivering Pace")
+    ... except cf.NotFoundError as error:
+    ...     print(error.kind, error.closest[0], sep=": ")
+    competency: Delivering at Pace
     """
 
     #: What was looked for: ``"framework"``, ``"competency"``, ``"level"``, ``"grade"``, …

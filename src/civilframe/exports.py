@@ -136,6 +136,13 @@ def to_csv(framework: Framework) -> str:
     indicator has none. Quoting follows RFC 4180 and every line ends in ``"\r\n"``, as the
     :mod:`csv` module writes it: write the text with ``encoding="utf-8"`` and ``newline=""``
     so that the line ends are kept as they are. :func:`read_csv` reads it back.
+
+    >>> import civilframe
+    >>> text = to_csv(civilframe.load("competency-framework-2012-sms1"))
+    >>> text.splitlines()[0]
+    'framework,cluster,competency,competency_id,level,grades,polarity,id,text,source,note'
+    >>> len(text.splitlines()), text.endswith("\r\n")
+    (119, True)
     """
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -149,6 +156,11 @@ def to_excel_csv(framework: Framework) -> str:
 
     Without the mark Excel guesses a legacy encoding and garbles en dashes and curly quotes.
     :func:`read_csv` reads this text too.
+
+    >>> import civilframe
+    >>> lia = civilframe.load("leadership-in-action")
+    >>> to_excel_csv(lia).startswith(BOM), to_excel_csv(lia).removeprefix(BOM) == to_csv(lia)
+    (True, True)
     """
     return BOM + to_csv(framework)
 
@@ -195,12 +207,30 @@ class CsvRow:
 
 
 def read_csv(text: str) -> tuple[CsvRow, ...]:
-    """The rows of a CSV export (from :func:`to_csv` or :func:`to_excel_csv`), checked.
+    r"""The rows of a CSV export (from :func:`to_csv` or :func:`to_excel_csv`), checked.
 
     Raises :class:`~civilframe.InvalidDocumentError` listing every problem: a missing, unknown
     or repeated column (``@ $[*].level``), a row of the wrong length, a bad level number, an
     unknown polarity, empty or untrimmed text, each at ``$[i].column``, where ``i`` counts the
     rows after the header from 0 (blank lines are skipped).
+
+    >>> import civilframe
+    >>> rows = read_csv(to_excel_csv(civilframe.load("competency-framework-2012-sms1")))
+    >>> rows[0].id, rows[0].grades, rows[0].indicator.level
+    ('seeing-the-big-picture.l5.e1', ('Deputy Director',), 5)
+    >>> read_csv("framework,level\r\n")
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.InvalidDocumentError: invalid document: 9 problems
+      required column missing @ $[*].cluster
+      required column missing @ $[*].competency
+      required column missing @ $[*].competency_id
+      required column missing @ $[*].grades
+      required column missing @ $[*].polarity
+      required column missing @ $[*].id
+      required column missing @ $[*].text
+      required column missing @ $[*].source
+      required column missing @ $[*].note
     """
     if not isinstance(text, str):
         raise InvalidDocumentError((f"expected CSV text as str, got {type(text).__name__} @ $",))
@@ -271,6 +301,11 @@ def to_json(framework: Framework) -> str:
     """The framework as canonical JSON: the bundled format, as :func:`civilframe.dumps` writes it.
 
     ``civilframe.loads(to_json(framework)) == framework``.
+
+    >>> import civilframe
+    >>> lia = civilframe.load("leadership-in-action")
+    >>> civilframe.loads(to_json(lia)) == lia
+    True
     """
     return dumps(framework)
 
@@ -288,6 +323,10 @@ def to_markdown(framework: Framework) -> str:
     Text a source lost is shown where it was lost ("Text lost in the source: …"), and an
     indicator taken from another source than the framework's own names that source. All text
     is escaped, so that ``*``, ``|``, ``<`` and the like print as themselves.
+
+    >>> import civilframe
+    >>> to_markdown(civilframe.load("competency-framework-2012-sms1")).splitlines()[2:4]
+    ['- Edition: July 2012', '- Publisher: Civil Service']
     """
     own = framework.source.id
     sources: dict[str, str] = {source.id: source.title for source in framework.sources}
@@ -368,6 +407,11 @@ def to_case(framework: Framework, *, last_change: datetime.datetime | None = Non
 
     See :func:`case_package`. The text is stable byte for byte: exporting the same framework
     twice gives the same text.
+
+    >>> import json, civilframe
+    >>> package = json.loads(to_case(civilframe.load("leadership-in-action")))
+    >>> package["CFDocument"]["title"], len(package["CFItems"])
+    ('Leadership in Action', 11)
     """
     package = case_package(framework, last_change=last_change)
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
@@ -551,6 +595,11 @@ def to_dataframe(framework: Framework) -> Any:
     The columns are those of the CSV export (:data:`COLUMNS`), in the same order, with
     ``level`` an integer and a missing ``cluster`` or ``note`` as None. pandas is an optional
     extra: without it this raises :class:`ImportError` saying how to install it.
+
+    >>> import civilframe
+    >>> frame = to_dataframe(civilframe.load("competency-framework"))
+    >>> frame.shape, int(frame["level"].max())
+    ((664, 11), 6)
     """
     try:
         pandas = importlib.import_module("pandas")

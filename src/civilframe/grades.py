@@ -96,7 +96,12 @@ def _index() -> tuple[tuple[Grade, ...], dict[str, Grade]]:
 
 
 def grades() -> tuple[Grade, ...]:
-    """Every grade, lowest first."""
+    """Every grade, lowest first.
+
+    >>> import civilframe as cf
+    >>> [(grade.name, grade.level) for grade in cf.grades()][:3]
+    [('AA', 1), ('AO', 1), ('EO', 2)]
+    """
     return _index()[0]
 
 
@@ -105,6 +110,14 @@ def grade(text: str) -> Grade:
 
     A name with its abbreviation in brackets, "Senior Executive Officer (SEO)", is accepted when
     both name the same grade. Raises :class:`~civilframe.NotFoundError` listing the valid grades.
+
+    >>> import civilframe as cf
+    >>> cf.grade("scs pay band 1").name, cf.grade("Deputy Director").level
+    ('Deputy Director', 5)
+    >>> cf.grade("Grade")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.NotFoundError: no grade 'Grade'; the grades are: AA, AO, EO, HEO, SEO, ...
     """
     index = _index()[1]
     found = index.get(_key(text))

@@ -46,6 +46,9 @@ __all__ = [
 #: ("Most of you will need to focus on a number of competencies, usually around six").
 _USUAL_COUNT = range(4, 9)
 
+#: Success Profiles' own words against choosing every behaviour.
+_NOT_ALL = ' ("You will not be asked to demonstrate all Civil Service Behaviours for one role.")'
+
 
 @attrs.frozen(kw_only=True)
 class ElementAssessment:
@@ -88,6 +91,18 @@ class SuccessProfile:
 
     Build one with :func:`loads_profile` or :func:`load_profile` (or directly, with keyword
     arguments), then :meth:`check` it.
+
+    >>> import civilframe as cf
+    >>> role = cf.SuccessProfile(
+    ...     title="Analyst",
+    ...     grade="EO",
+    ...     framework="success-profiles-behaviours",
+    ...     competencies=("Working Together", "Delivering at Pace", "Leadership", "Teamwork"),
+    ... )
+    >>> role.level
+    2
+    >>> [finding.message for finding in role.check()]  # doctest: +ELLIPSIS
+    ["competency 4: no competency 'Teamwork'; did you mean: Working Together, ...?"]
     """
 
     #: The role's title as the advert gives it.
@@ -150,8 +165,8 @@ class SuccessProfile:
         if count and count == len(source.competencies) and count > 1:
             warnings.append(
                 f"all {count} of {source.title!r}'s competencies are chosen; a role is not "
-                'assessed on all of them ("You will not be asked to demonstrate all Civil '
-                'Service Behaviours for one role.")'
+                "assessed on all of them"
+                + (_NOT_ALL if source.id == "success-profiles-behaviours" else "")
             )
         if self.competencies and len(self.competencies) not in _USUAL_COUNT:
             warnings.append(
@@ -226,6 +241,16 @@ class SuccessProfile:
         In a cumulative framework each requirement holds every indicator up to the role's
         level. Raises :class:`~civilframe.NotFoundError` for an unknown competency or a level
         the framework does not hold; :meth:`check` reports such problems without raising.
+
+        >>> import civilframe as cf
+        >>> role = cf.SuccessProfile(
+        ...     title="Head of Talent",
+        ...     grade="Grade 6",
+        ...     framework="competency-framework",
+        ...     competencies=("Leading and Communicating", "Building Capability for All"),
+        ... )
+        >>> [(r.competency.name, r.level.number, len(r.indicators)) for r in role.requirements()]
+        [('Leading and Communicating', 4, 42), ('Building Capability for All', 4, 44)]
         """
         source = self._framework(framework)
         level = self.level
@@ -250,6 +275,21 @@ class SuccessProfile:
         editorial crosswalk, not an official one. Raises :class:`~civilframe.NotFoundError` for
         a profile that does not draw on the crosswalk's framework, or names an unknown
         competency.
+
+        >>> import civilframe as cf
+        >>> role = cf.SuccessProfile(
+        ...     title="Head of Talent",
+        ...     grade="Grade 6",
+        ...     framework="competency-framework",
+        ...     competencies=("Leading and Communicating", "Delivering Value for Money"),
+        ... )
+        >>> carried, translation = role.to_behaviours()
+        >>> carried.framework, carried.level
+        ('success-profiles-behaviours', 4)
+        >>> carried.competencies
+        ('Leadership', 'Communicating and Influencing', 'Managing a Quality Service')
+        >>> [(shortfall.name, shortfall.type) for shortfall in translation.lost]
+        [('Delivering Value for Money', 'partly-carried')]
         """
         walk = crosswalk()
         if self.framework != walk.from_framework:
@@ -333,12 +373,35 @@ def loads_profile(data: str | bytes, *, origin: str | None = None) -> SuccessPro
     Raises :class:`~civilframe.InvalidDocumentError` listing every problem with its JSON path.
     What the JSON cannot show (an unknown behaviour, a level that disagrees with the grade)
     is for :meth:`SuccessProfile.check`.
+
+    >>> import civilframe as cf
+    >>> cf.loads_profile('{"title": "Analyst", "grade": "EO"}')
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.InvalidDocumentError: invalid document: 2 problems
+      required key missing @ $.framework
+      required key missing @ $.competencies
     """
     return structure_document(parse_json(data, origin), SuccessProfile, origin)
 
 
 def load_profile(path: str | os.PathLike[str]) -> SuccessProfile:
-    """A Success Profile from a JSON file in the civilframe profile format."""
+    """A Success Profile from a JSON file in the civilframe profile format.
+
+    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document, and the usual
+    :class:`OSError` when the file cannot be read.
+
+    >>> import os, tempfile
+    >>> import civilframe as cf
+    >>> path = os.path.join(tempfile.mkdtemp(), "analyst.json")
+    >>> with open(path, "w", encoding="utf-8") as file:
+    ...     _ = file.write(
+    ...         '{"title": "Analyst", "grade": "EO", "framework": "success-profiles-behaviours",'
+    ...         ' "competencies": ["Working Together", "Delivering at Pace"]}'
+    ...     )
+    >>> cf.load_profile(path).level
+    2
+    """
     with open(path, "rb") as file:
         data = file.read()
     return loads_profile(data, origin=os.fspath(path))

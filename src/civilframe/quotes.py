@@ -755,10 +755,20 @@ _SHOWN_CHARS = 60
 
 
 def render_quote_report(report: QuoteReport) -> str:
-    """The report as plain text: one line per finding, the unquoted indicators, then counts.
+    r"""The report as plain text: one line per finding, the unquoted indicators, then counts.
 
     Each finding's line reads ``<lines>:<column>  <status>  <indicator id>  "<statement>"``,
     then what is wrong with it; the statement is shortened to 60 characters.
+
+    >>> import civilframe
+    >>> from civilframe.quotes import check_quotes, render_quote_report
+    >>> advert = "Effective\nWork with energy and pace to get the job done."
+    >>> report = check_quotes(advert, civilframe.load("competency-framework"), level=1)
+    >>> print(render_quote_report(report))  # doctest: +ELLIPSIS
+    Quoted indicators checked against 'competency-framework' at Level 1
+    2:1  near...delivering-at-pace.l1.e2  "Work with...done."  (similarity 0.90: 'done' → 'done.')
+    1 statement: 0 verbatim, 1 near, 0 wrong-column, 0 other-level, 0 unknown
+    <BLANKLINE>
     """
     where_width = max((len(_where(finding)) for finding in report), default=0)
     id_width = max(

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -32,7 +33,10 @@ class Hit:
 
     @property
     def where(self) -> str:
-        """Its place in words, e.g. ``"competency-framework › Seeing the Big Picture › L3 E"``."""
+        """Its place in words: the framework's id, the competency's name, the level and column.
+
+        For example ``"competency-framework › Seeing the Big Picture › Level 3 effective"``.
+        """
         column = "effective" if self.indicator.polarity == "effective" else "ineffective"
         return (
             f"{self.framework.id} › {self.competency.name} › Level {self.indicator.level} {column}"
@@ -42,10 +46,16 @@ class Hit:
 def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, ...]:
     """The indicators whose text contains every one of ``words``, in document order.
 
-    Matching folds case, spacing and "&" for "and". ``framework`` limits the search to one
+    Each word matches whole words only ("pace" does not match "space"); matching folds case,
+    spacing and "&" for "and". ``framework`` limits the search to one
     framework (an id or a loaded framework); by default every bundled framework is searched.
+
+    >>> import civilframe as cf
+    >>> hits = cf.search("Value for MONEY")
+    >>> len(hits), hits[0].where
+    (15, 'competency-framework › Achieving Commercial Outcomes › Level 5 effective')
     """
-    terms = normalise(words).split()
+    terms = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in normalise(words).split()]
     if not terms:
         return ()
     sources: Iterable[Framework]
@@ -60,5 +70,5 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
         for source in sources
         for competency in source.competencies
         for indicator in competency.indicators
-        if all(term in normalise(indicator.text) for term in terms)
+        if all(term.search(normalise(indicator.text)) for term in terms)
     )
