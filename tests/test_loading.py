@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -304,3 +307,121 @@ def test_error_message_counts_and_lists_problems() -> None:
     """The message has a count line, then one indented line per problem."""
     error = cf.InvalidDocumentError(("a @ $.x", "b @ $.y"), "f.json")
     assert str(error) == "invalid document f.json: 2 problems\n  a @ $.x\n  b @ $.y"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(document: dict[str, Any]) -> None:
+    """The collector, paused while a document is built, runs again after success or failure."""
+    assert gc.isenabled()
+    cf.loads(json.dumps(document))
+    assert gc.isenabled()
+    with pytest.raises(cf.InvalidDocumentError):
+        cf.loads("{")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cf.loads(json.dumps(document))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_import_civilframe_leaves_the_analysis_modules_and_extras_unloaded() -> None:
+    """``import civilframe`` costs the model and the loader; the rest loads on first use."""
+    code = (
+        "import sys, civilframe\n"
+        "heavy = ['civilframe.diff', 'civilframe.quotes', 'civilframe.crosswalk',\n"
+        "         'civilframe.profiles', 'civilframe.exports', 'civilframe._html',\n"
+        "         'difflib', 'pandas', 'jsonschema', 'importlib.metadata']\n"
+        "print(','.join(name for name in heavy if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize(
+    "first", ["civilframe.diff", "civilframe.crosswalk", "civilframe.search", "civilframe.cli"]
+)
+def test_public_functions_win_over_modules_of_the_same_name(first: str) -> None:
+    """However a module is first imported, ``civilframe.diff`` is the function, not the module."""
+    code = (
+        f"import importlib, types; importlib.import_module({first!r})\n"
+        "import civilframe\n"
+        "names = ['diff', 'crosswalk', 'search', 'translate', 'SuccessProfile']\n"
+        "print([type(getattr(civilframe, n)).__name__ for n in names])\n"
+        "print(sorted(set(civilframe.__all__) - set(dir(civilframe))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "['function', 'function', 'function', 'function', 'type']",
+        "[]",
+    ]
+
+
+def test_an_unknown_attribute_is_an_attribute_error() -> None:
+    """The lazy names do not hide a misspelt one."""
+    with pytest.raises(AttributeError, match="no attribute 'dif'"):
+        cf.dif  # noqa: B018
+
+
+def test_a_document_over_the_size_limit_is_refused_unparsed(document: dict[str, Any]) -> None:
+    """The limit counts UTF-8 bytes, and the error says how to raise it."""
+    text = json.dumps(document, ensure_ascii=False)
+    size = len(text.encode("utf-8"))
+    assert cf.loads(text, max_bytes=size) == cf.loads(text)
+    for data in (text, text.encode("utf-8")):
+        with pytest.raises(cf.InvalidDocumentError) as caught:
+            cf.loads(data, max_bytes=size - 1, origin="big.json")
+        assert caught.value.origin == "big.json"
+        assert caught.value.problems == (
+            f"document too large: {size:,} bytes, over the limit of {size - 1:,} "
+            "(pass a larger max_bytes, or None for no limit) @ $",
+        )
+
+
+def test_the_size_limit_counts_bytes_not_characters() -> None:
+    """Six two-byte letters are twelve bytes: over a limit of ten though only six characters."""
+    with pytest.raises(cf.InvalidDocumentError, match="12 bytes, over the limit of 10"):
+        cf.loads("éééééé", max_bytes=10)
+    with pytest.raises(cf.InvalidDocumentError, match="expected an object"):
+        cf.loads('"ééé"', max_bytes=10)
+
+
+def test_the_default_limit_is_64_mib_and_none_lifts_it() -> None:
+    """Over the default the error comes before parsing; with None the same text is parsed."""
+    big = "[" + " " * cf.loading.MAX_BYTES + "]"
+    with pytest.raises(cf.InvalidDocumentError, match="over the limit of 67,108,864"):
+        cf.loads(big)
+    with pytest.raises(cf.InvalidDocumentError, match="expected an object, got a list"):
+        cf.loads(big, max_bytes=None)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(
+    tmp_path: Path, document: dict[str, Any]
+) -> None:
+    """load_file applies the limit to the file's size and names the file."""
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    size = path.stat().st_size
+    assert cf.load_file(path, max_bytes=size).id == document["id"]
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.load_file(path, max_bytes=size - 1)
+    assert caught.value.origin == str(path)
+    assert f"document too large: {size:,} bytes" in caught.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("max_bytes", "error"), [(0, ValueError), (-5, ValueError), (True, TypeError), ("1", TypeError)]
+)
+def test_a_bad_size_limit_is_refused(max_bytes: Any, error: type[Exception]) -> None:
+    """A limit that is not a positive whole number or None is a mistake, said at once."""
+    with pytest.raises(error, match="max_bytes"):
+        cf.loads("{}", max_bytes=max_bytes)
+
+
+def test_nesting_past_the_parser_depth_is_the_library_error() -> None:
+    """However deep the nesting, the answer is the error, not a RecursionError."""
+    for depth in (10_000, 1_000_000):
+        with pytest.raises(cf.InvalidDocumentError, match="nested too deeply"):
+            cf.loads("[" * depth + "]" * depth)

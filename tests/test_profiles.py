@@ -249,3 +249,24 @@ def test_only_competency_framework_profiles_carry_over() -> None:
     """A behaviours profile cannot be carried over again."""
     with pytest.raises(cf.NotFoundError, match="only profiles on 'competency-framework'"):
         _profile().to_behaviours()
+
+
+def test_profile_documents_over_the_size_limit_are_refused(tmp_path: Path) -> None:
+    """Profiles, as frameworks, are refused unparsed over ``max_bytes``, naming the file."""
+    text = json.dumps(
+        {
+            "title": "Analyst",
+            "grade": "EO",
+            "framework": "success-profiles-behaviours",
+            "competencies": ["Working Together"],
+        }
+    )
+    path = tmp_path / "analyst.json"
+    path.write_text(text, encoding="utf-8")
+    size = len(text)
+    assert cf.load_profile(path, max_bytes=size) == cf.loads_profile(text, max_bytes=size)
+    with pytest.raises(cf.InvalidDocumentError, match="document too large") as caught:
+        cf.load_profile(path, max_bytes=size - 1)
+    assert caught.value.origin == str(path)
+    with pytest.raises(cf.InvalidDocumentError, match=f"{size:,} bytes, over the limit of 10"):
+        cf.loads_profile(text, max_bytes=10)

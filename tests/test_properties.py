@@ -6,6 +6,7 @@ import copy
 import json
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -175,3 +176,27 @@ def test_a_document_with_any_value_replaced_loads_or_raises(
     if isinstance(outcome, cf.InvalidDocumentError):
         assert outcome.problems
         assert all(" @ $" in problem for problem in outcome.problems)
+
+
+@given(framework_documents(min_competencies=1))
+def test_lookups_find_every_item_by_its_own_id_and_name(document: dict[str, Any]) -> None:
+    """The lookup tables hold every competency and indicator, the very objects iterated."""
+    framework = cf.loads(canonical(document))
+    ids = {competency.id for competency in framework.competencies}
+    for competency in framework.competencies:
+        assert framework.competency(competency.id) is competency
+        if competency.name.upper() not in ids:  # an id, if one, is found first
+            assert framework.competency(f"  {competency.name.upper()} ") is competency
+        for indicator in competency.indicators:
+            assert framework.indicator(indicator.id) is indicator
+
+
+@given(framework_documents(min_competencies=2))
+def test_an_evolved_framework_looks_up_its_own_competencies(document: dict[str, Any]) -> None:
+    """A framework copied with other competencies does not answer from the original's tables."""
+    framework = cf.loads(canonical(document))
+    first = framework.competencies[0]
+    framework.competency(first.id)  # builds the original's tables
+    shorter = attrs.evolve(framework, competencies=framework.competencies[1:])
+    with pytest.raises(cf.NotFoundError):
+        shorter.competency(first.id)

@@ -27,7 +27,25 @@ def _where(competency: Competency, level: int | None = None) -> str:
     return f"competency {competency.id!r}{at_level}"
 
 
+def _all_ids(framework: Framework) -> list[str]:
+    return [
+        *(cluster.id for cluster in framework.clusters),
+        *(competency.id for competency in framework.competencies),
+        *(
+            indicator.id
+            for competency in framework.competencies
+            for level in competency.levels
+            for indicators in (level.effective, level.ineffective)
+            for indicator in indicators
+        ),
+        *(question.id for question in framework.questions),
+    ]
+
+
 def _ids(framework: Framework) -> Iterator[str]:
+    ids = _all_ids(framework)
+    if len(set(ids)) == len(ids):
+        return  # the usual case, found without building a path for every id
     seen: dict[str, str] = {}
 
     def claim(id: str, path: str, context: str) -> Iterator[str]:

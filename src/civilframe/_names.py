@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -22,6 +21,8 @@ def normalise(text: str) -> str:
 
 def closest(query: str, choices: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
     """The choices nearest to ``query``, best first; all of them when there are few."""
+    import difflib  # only a failed lookup needs it
+
     options = list(dict.fromkeys(choices))
     if len(options) <= limit:
         return tuple(options)

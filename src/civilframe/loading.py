@@ -8,11 +8,12 @@ problems found; nothing half-built is returned.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 import os
-from collections.abc import Mapping
-from importlib.resources import files
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from . import _checks
@@ -21,6 +22,7 @@ from .errors import InvalidDocumentError, NotFoundError
 from .model import Framework
 
 __all__ = [
+    "MAX_BYTES",
     "dumps",
     "framework_schema",
     "frameworks",
@@ -32,11 +34,64 @@ __all__ = [
 
 _FRAMEWORKS = "frameworks"
 
+#: The largest document :func:`loads`, :func:`load_file` and the profile loaders read unless
+#: told otherwise (``max_bytes``): 64 MiB, some 400 times the largest bundled framework and
+#: room for about a quarter of a million indicators, which load in a few seconds.
+MAX_BYTES = 64 * 1024 * 1024
+
 T = TypeVar("T")
 
 
-def parse_json(data: str | bytes, origin: str | None = None) -> object:
-    """JSON text (or UTF-8 bytes) as Python values; every failure is InvalidDocumentError."""
+def check_limit(max_bytes: int | None) -> None:
+    """Refuse a ``max_bytes`` that is neither a positive whole number nor None."""
+    if max_bytes is None:
+        return
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes must be a whole number or None, got {max_bytes!r}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be 1 or more (or None for no limit), got {max_bytes}")
+
+
+def _too_large(size: int, max_bytes: int, origin: str | None) -> InvalidDocumentError:
+    return InvalidDocumentError(
+        (
+            f"document too large: {size:,} bytes, over the limit of {max_bytes:,} "
+            "(pass a larger max_bytes, or None for no limit) @ $",
+        ),
+        origin,
+    )
+
+
+def read_document(path: str | os.PathLike[str], max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, refusing one larger than ``max_bytes`` unread."""
+    check_limit(max_bytes)
+    with open(path, "rb") as file:
+        if max_bytes is None:
+            return file.read()
+        size = os.fstat(file.fileno()).st_size
+        if size > max_bytes:
+            raise _too_large(size, max_bytes, os.fspath(path))
+        data = file.read(max_bytes + 1)  # a pipe or special file states no size
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes, os.fspath(path))
+    return data
+
+
+def parse_json(
+    data: str | bytes, origin: str | None = None, max_bytes: int | None = MAX_BYTES
+) -> object:
+    """JSON text (or UTF-8 bytes) as Python values; every failure is InvalidDocumentError.
+
+    A document over ``max_bytes`` (counted in UTF-8) is refused before it is parsed.
+    """
+    check_limit(max_bytes)
+    if max_bytes is not None and isinstance(data, (str, bytes, bytearray)):
+        # a str takes one to four bytes a character: count them only when it could matter
+        size = len(data)
+        if isinstance(data, str) and size <= max_bytes < 4 * size:
+            size = len(data.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise _too_large(size, max_bytes, origin)
     if isinstance(data, (bytes, bytearray)):
         try:
             data = bytes(data).decode("utf-8")
@@ -76,13 +131,31 @@ def structure_document(document: object, cls: type[T], origin: str | None = None
         raise InvalidDocumentError(tuple(problems_of(error)), origin) from None
 
 
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a document's objects are built.
+
+    Building a framework allocates many objects and frees few, so the collector would walk the
+    growing heap again and again for nothing; it runs as usual again afterwards. Reference
+    counting, which frees nearly everything, is unaffected.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def from_document(document: object, origin: str | None = None) -> Framework:
     """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
-    framework = structure_document(document, Framework, origin)
-    found = _checks.problems(framework)
-    if found:
-        raise InvalidDocumentError(tuple(found), origin)
-    return _bind(framework)
+    with _no_collection():
+        framework = structure_document(document, Framework, origin)
+        found = _checks.problems(framework)
+        if found:
+            raise InvalidDocumentError(tuple(found), origin)
+        return _bind(framework)
 
 
 def _bind(framework: Framework) -> Framework:
@@ -109,10 +182,14 @@ def _bind(framework: Framework) -> Framework:
     return framework
 
 
-def loads(data: str | bytes, *, origin: str | None = None) -> Framework:
+def loads(
+    data: str | bytes, *, origin: str | None = None, max_bytes: int | None = MAX_BYTES
+) -> Framework:
     """A framework from JSON text or UTF-8 bytes in the civilframe format.
 
     Raises :class:`~civilframe.InvalidDocumentError` listing every problem with its JSON path.
+    ``origin`` (a file name, say) is named in the error. A document larger than ``max_bytes``
+    (64 MiB unless told otherwise; None for no limit) is refused unparsed, with that error.
 
     >>> import civilframe
     >>> civilframe.loads('{"id": "x"}')
@@ -125,18 +202,32 @@ def loads(data: str | bytes, *, origin: str | None = None) -> Framework:
       required key missing @ $.level_definitions
       required key missing @ $.competencies
     """
-    return from_document(parse_json(data, origin), origin)
+    with _no_collection():
+        return from_document(parse_json(data, origin, max_bytes), origin)
 
 
-def load_file(path: str | os.PathLike[str]) -> Framework:
+def load_file(path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BYTES) -> Framework:
     """A framework from a JSON file in the civilframe format.
 
-    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document, and the usual
-    :class:`OSError` when the file cannot be read.
+    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document or a file larger
+    than ``max_bytes`` (which is not read), and the usual :class:`OSError` when the file cannot
+    be read.
+
+    >>> import os, tempfile
+    >>> import civilframe
+    >>> path = os.path.join(tempfile.mkdtemp(), "lia.json")
+    >>> with open(path, "w", encoding="utf-8") as file:
+    ...     _ = file.write(civilframe.dumps(civilframe.load("leadership-in-action")))
+    >>> len(civilframe.load_file(path))
+    8
+    >>> civilframe.load_file(path, max_bytes=1000)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.InvalidDocumentError: invalid document ...lia.json: 1 problem
+      document too large: ... bytes, over the limit of 1,000 (pass a larger max_bytes, or None ...
     """
-    with open(path, "rb") as file:
-        data = file.read()
-    return loads(data, origin=os.fspath(path))
+    data = read_document(path, max_bytes)
+    return loads(data, origin=os.fspath(path), max_bytes=None)
 
 
 def framework_schema() -> dict[str, Any]:
@@ -153,7 +244,12 @@ def framework_schema() -> dict[str, Any]:
 
 
 def profile_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the Success Profile file format, as a new dict."""
+    """The JSON Schema (draft 2020-12) of the Success Profile file format, as a new dict.
+
+    >>> import civilframe
+    >>> civilframe.profile_schema()["required"]
+    ['title', 'grade', 'framework', 'competencies']
+    """
     return _schema("profile.schema.json")
 
 
@@ -164,6 +260,8 @@ def _schema(name: str) -> dict[str, Any]:
 
 def data_file(name: str) -> Any:
     """The bundled data file ``name`` (a path under ``civilframe/data``) as a resource."""
+    from importlib.resources import files  # imported on first use: it costs start-up time
+
     resource = files(__package__).joinpath("data")
     for part in name.split("/"):
         resource = resource.joinpath(part)
@@ -203,13 +301,18 @@ def load(id: str) -> Framework:
     if id not in _bundled_ids():
         raise NotFoundError(kind="framework", query=id, closest=_bundled_ids())
     text = _bundled().joinpath(f"{id}.json").read_bytes()
-    return loads(text, origin=f"bundled framework {id!r}")
+    return loads(text, origin=f"bundled framework {id!r}", max_bytes=None)
 
 
 def dumps(framework: Framework) -> str:
     """The framework as JSON text in the civilframe format, stable byte for byte.
 
     ``loads(dumps(framework)) == framework`` for every framework.
+
+    >>> import civilframe
+    >>> lia = civilframe.load("leadership-in-action")
+    >>> civilframe.loads(civilframe.dumps(lia)) == lia
+    True
     """
     if not isinstance(framework, Framework):
         raise TypeError(f"dumps() takes a Framework, got {type(framework).__name__}")

@@ -14,7 +14,6 @@ from typing import Any
 
 import attrs
 
-from ._html import competency_html, framework_html, level_html
 from ._names import closest, normalise
 from ._types import Id, Number, Polarity, Text
 from ._wording import describe_levels
@@ -137,6 +136,8 @@ class Level:
 
     def _repr_html_(self) -> str:
         """The level as an HTML table, for Jupyter."""
+        from ._html import level_html  # only notebooks need it
+
         return level_html(self)
 
     def __iter__(self) -> Iterator[Indicator]:
@@ -207,6 +208,14 @@ class Competency:
         indicator of Levels 1 to ``number``, lowest level first, each telling its ``level``;
         in a level-specific framework, the indicators of Level ``number`` alone.
         Raises :class:`~civilframe.NotFoundError` when a level it needs is not held.
+
+        >>> import civilframe
+        >>> ccf = civilframe.load("competency-framework")
+        >>> sorted({i.level for i in ccf.competency("Seeing the Big Picture").cumulative(3)})
+        [1, 2, 3]
+        >>> behaviours = civilframe.load("success-profiles-behaviours")
+        >>> sorted({i.level for i in behaviours.competency("Working Together").cumulative(3)})
+        [3]
         """
         target = self.level(number)
         if not self.levels_cumulative:
@@ -229,6 +238,8 @@ class Competency:
 
     def _repr_html_(self) -> str:
         """The competency as an HTML table, for Jupyter."""
+        from ._html import competency_html  # only notebooks need it
+
         return competency_html(self)
 
     def __iter__(self) -> Iterator[Level]:
@@ -296,6 +307,10 @@ class Framework:
     competencies: tuple[Competency, ...] = attrs.field(repr=False)
     #: Questions the document poses for judging a person, in document order.
     questions: tuple[Question, ...] = attrs.field(default=(), repr=False)
+    #: Lookup tables, built on the first lookup (not compared, not in the file format).
+    _lookup: _Lookup | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, metadata=BOUND
+    )
 
     @property
     def levels(self) -> tuple[int, ...]:
@@ -308,7 +323,12 @@ class Framework:
         return self.sources[0]
 
     def level_definition(self, number: int) -> LevelDefinition:
-        """The definition of level ``number``; :class:`~civilframe.NotFoundError` if not covered."""
+        """The definition of level ``number``; :class:`~civilframe.NotFoundError` if not covered.
+
+        >>> import civilframe
+        >>> civilframe.load("competency-framework").level_definition(6).grades
+        ('Director General', 'Director')
+        """
         for definition in self.level_definitions:
             if definition.number == number:
                 return definition
@@ -330,13 +350,12 @@ class Framework:
         >>> civilframe.load("competency-framework").competency(" changing & improving").id
         'changing-and-improving'
         """
-        key = normalise(name_or_id)
-        for competency in self.competencies:
-            if competency.id == name_or_id.strip():
-                return competency
-        for competency in self.competencies:
-            if normalise(competency.name) == key:
-                return competency
+        lookup = self._tables()
+        found = lookup.competencies.get(name_or_id.strip())
+        if found is None:
+            found = lookup.competency_names.get(normalise(name_or_id))
+        if found is not None:
+            return found
         raise NotFoundError(
             kind="competency",
             query=name_or_id,
@@ -344,7 +363,14 @@ class Framework:
         )
 
     def cluster(self, title_or_id: str) -> Cluster:
-        """The cluster with this title or id (forgiving case and spacing)."""
+        """The cluster with this title or id (forgiving case and spacing).
+
+        Raises :class:`~civilframe.NotFoundError` naming the clusters.
+
+        >>> import civilframe
+        >>> civilframe.load("competency-framework").cluster("setting-direction").title
+        'Strategic Cluster – Setting Direction'
+        """
         key = normalise(title_or_id)
         for cluster in self.clusters:
             if key in (normalise(cluster.title), cluster.id):
@@ -357,12 +383,25 @@ class Framework:
         )
 
     def competencies_in(self, cluster: str) -> tuple[Competency, ...]:
-        """The competencies of a cluster (given by title or id), in document order."""
+        """The competencies of a cluster (given by title or id), in document order.
+
+        >>> import civilframe
+        >>> ccf = civilframe.load("competency-framework")
+        >>> [c.name for c in ccf.competencies_in("setting-direction")]
+        ['Seeing the Big Picture', 'Changing and Improving', 'Making Effective Decisions']
+        """
         found = self.cluster(cluster)
         return tuple(c for c in self.competencies if c.cluster == found.id)
 
     def question(self, name_or_id: str) -> Question:
-        """The question with this name or id (forgiving case and spacing)."""
+        """The question with this name or id (forgiving case and spacing).
+
+        Raises :class:`~civilframe.NotFoundError` naming the questions.
+
+        >>> import civilframe
+        >>> civilframe.load("leadership-in-action").question("Purpose").text[:50]
+        'Does the person show the motivation to succeed, wi'
+        """
         key = normalise(name_or_id)
         for question in self.questions:
             if key in (normalise(question.name), question.id):
@@ -375,20 +414,39 @@ class Framework:
         )
 
     def indicators(self) -> Iterator[Indicator]:
-        """Every indicator, competency by competency, lowest level first."""
+        """Every indicator, competency by competency, lowest level first.
+
+        >>> import civilframe
+        >>> sum(1 for _ in civilframe.load("competency-framework").indicators())
+        664
+        """
         for competency in self.competencies:
             yield from competency.indicators
 
     def indicator(self, id: str) -> Indicator:
-        """The indicator with this id; :class:`~civilframe.NotFoundError` if there is none."""
-        for indicator in self.indicators():
-            if indicator.id == id:
-                return indicator
+        """The indicator with this id; :class:`~civilframe.NotFoundError` if there is none.
+
+        >>> import civilframe
+        >>> found = civilframe.load("competency-framework").indicator("delivering-at-pace.l2.i1")
+        >>> found.text, found.polarity, found.level
+        ('Fail to maintain pace and progress', 'ineffective', 2)
+        """
+        found = self._tables().indicators.get(id)
+        if found is not None:
+            return found
         raise NotFoundError(
             kind="indicator",
             query=id,
             closest=closest(id, (i.id for i in self.indicators())),
         )
+
+    def _tables(self) -> _Lookup:
+        """The lookup tables, built once on first use (the framework is immutable)."""
+        lookup = self._lookup
+        if lookup is None:
+            lookup = _Lookup(self)
+            object.__setattr__(self, "_lookup", lookup)
+        return lookup
 
     def to_dataframe(self) -> Any:
         """The indicators as a pandas DataFrame, one row per indicator (pandas is an extra).
@@ -401,6 +459,8 @@ class Framework:
 
     def _repr_html_(self) -> str:
         """The framework as an HTML table, for Jupyter."""
+        from ._html import framework_html  # only notebooks need it
+
         return framework_html(self)
 
     def __iter__(self) -> Iterator[Competency]:
@@ -408,3 +468,19 @@ class Framework:
 
     def __len__(self) -> int:
         return len(self.competencies)
+
+
+class _Lookup:
+    """A framework's competencies and indicators by id, and competencies by folded name."""
+
+    __slots__ = ("competencies", "competency_names", "indicators")
+
+    def __init__(self, framework: Framework) -> None:
+        self.competencies: dict[str, Competency] = {}
+        self.competency_names: dict[str, Competency] = {}
+        self.indicators: dict[str, Indicator] = {}
+        for competency in framework.competencies:
+            self.competencies.setdefault(competency.id, competency)
+            self.competency_names.setdefault(normalise(competency.name), competency)
+            for indicator in competency.indicators:
+                self.indicators.setdefault(indicator.id, indicator)

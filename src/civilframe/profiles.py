@@ -30,7 +30,7 @@ from .crosswalk import Translation, crosswalk
 from .elements import assessment_method, element
 from .errors import NotFoundError
 from .grades import grade
-from .loading import load, parse_json, structure_document
+from .loading import MAX_BYTES, load, parse_json, read_document, structure_document
 from .model import Competency, Framework, Indicator, Level
 
 __all__ = [
@@ -367,12 +367,15 @@ def _count(number: int) -> str:
 _md = markdown_escape
 
 
-def loads_profile(data: str | bytes, *, origin: str | None = None) -> SuccessProfile:
+def loads_profile(
+    data: str | bytes, *, origin: str | None = None, max_bytes: int | None = MAX_BYTES
+) -> SuccessProfile:
     """A Success Profile from JSON text or UTF-8 bytes in the civilframe profile format.
 
     Raises :class:`~civilframe.InvalidDocumentError` listing every problem with its JSON path.
     What the JSON cannot show (an unknown behaviour, a level that disagrees with the grade)
-    is for :meth:`SuccessProfile.check`.
+    is for :meth:`SuccessProfile.check`. A document larger than ``max_bytes`` (None for no
+    limit) is refused unparsed.
 
     >>> import civilframe as cf
     >>> cf.loads_profile('{"title": "Analyst", "grade": "EO"}')
@@ -382,14 +385,17 @@ def loads_profile(data: str | bytes, *, origin: str | None = None) -> SuccessPro
       required key missing @ $.framework
       required key missing @ $.competencies
     """
-    return structure_document(parse_json(data, origin), SuccessProfile, origin)
+    return structure_document(parse_json(data, origin, max_bytes), SuccessProfile, origin)
 
 
-def load_profile(path: str | os.PathLike[str]) -> SuccessProfile:
+def load_profile(
+    path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BYTES
+) -> SuccessProfile:
     """A Success Profile from a JSON file in the civilframe profile format.
 
-    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document, and the usual
-    :class:`OSError` when the file cannot be read.
+    Raises :class:`~civilframe.InvalidDocumentError` for an invalid document or a file larger
+    than ``max_bytes`` (which is not read), and the usual :class:`OSError` when the file cannot
+    be read.
 
     >>> import os, tempfile
     >>> import civilframe as cf
@@ -402,6 +408,5 @@ def load_profile(path: str | os.PathLike[str]) -> SuccessProfile:
     >>> cf.load_profile(path).level
     2
     """
-    with open(path, "rb") as file:
-        data = file.read()
-    return loads_profile(data, origin=os.fspath(path))
+    data = read_document(path, max_bytes)
+    return loads_profile(data, origin=os.fspath(path), max_bytes=None)
