@@ -121,11 +121,26 @@ def test_all_nine_behaviours_is_a_warning() -> None:
     assert _messages(_profile(competencies=BEHAVIOURS), "error") == []
 
 
-@pytest.mark.parametrize(("count", "warned"), [(1, True), (3, True), (4, False), (8, False)])
+@pytest.mark.parametrize(
+    ("count", "warned"), [(1, True), (3, True), (4, False), (8, False), (9, True), (10, True)]
+)
 def test_around_six_competencies_is_usual(count: int, warned: bool) -> None:
-    """Far fewer or more than six chosen competencies is a warning."""
-    warnings = _messages(_profile(competencies=BEHAVIOURS[:count]), "warning")
-    assert any("usually around six" in w for w in warnings) is warned
+    """Far fewer or more than six chosen competencies is a warning, quoting the framework."""
+    framework = cf.load("competency-framework")
+    names = [c.name for c in framework.competencies][:count]
+    profile = _profile(framework=framework.id, competencies=names)
+    found = [w for w in _messages(profile, "warning") if "usually around six" in w]
+    noun = "competency is" if count == 1 else "competencies are"
+    expected = f'{count} {noun} chosen; the {framework.title} says "usually around six"'
+    assert found == ([expected] if warned else [])
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_the_around_six_guidance_is_only_where_the_framework_gives_it(count: int) -> None:
+    """Success Profiles gives no such guidance on behaviours, so a profile of few is not warned."""
+    assert not any(
+        "around six" in w for w in _messages(_profile(competencies=BEHAVIOURS[:count]), "warning")
+    )
 
 
 def test_a_level_with_a_recorded_gap_is_a_warning() -> None:

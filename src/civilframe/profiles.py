@@ -42,8 +42,10 @@ __all__ = [
     "loads_profile",
 ]
 
-#: How many chosen competencies count as "around six", the Competency Framework's guidance
-#: ("Most of you will need to focus on a number of competencies, usually around six").
+#: The Competency Framework's guidance on how many competencies a role focuses on ("Most of
+#: you will need to focus on a number of competencies, usually around six"), applied to a
+#: profile only where its framework's own introduction gives it; and what counts as "around".
+_USUAL_WORDS = "usually around six"
 _USUAL_COUNT = range(4, 9)
 
 #: Success Profiles' own words against choosing every behaviour.
@@ -168,10 +170,10 @@ class SuccessProfile:
                 "assessed on all of them"
                 + (_NOT_ALL if source.id == "success-profiles-behaviours" else "")
             )
-        if self.competencies and len(self.competencies) not in _USUAL_COUNT:
+        gives_guidance = any(_USUAL_WORDS in paragraph for paragraph in source.introduction)
+        if gives_guidance and self.competencies and len(self.competencies) not in _USUAL_COUNT:
             warnings.append(
-                f"{_count(len(self.competencies))} chosen; the Competency Framework "
-                'says "usually around six"'
+                f'{_count(len(self.competencies))} chosen; the {source.title} says "{_USUAL_WORDS}"'
             )
         if level is not None:
             for competency in chosen:
