@@ -338,6 +338,7 @@ def test_import_civilframe_leaves_the_analysis_modules_and_extras_unloaded() -> 
         "import sys, civilframe\n"
         "heavy = ['civilframe.diff', 'civilframe.quotes', 'civilframe.crosswalk',\n"
         "         'civilframe.profiles', 'civilframe.exports', 'civilframe._html',\n"
+        "         'civilframe.grades', 'civilframe.elements',\n"
         "         'difflib', 'pandas', 'jsonschema', 'importlib.metadata',\n"
         "         'importlib.resources']\n"
         "print(','.join(name for name in heavy if name in sys.modules))\n"
@@ -346,19 +347,28 @@ def test_import_civilframe_leaves_the_analysis_modules_and_extras_unloaded() -> 
 
 
 @pytest.mark.parametrize(
-    "first", ["civilframe.diff", "civilframe.crosswalk", "civilframe.search", "civilframe.cli"]
+    "first",
+    [
+        "civilframe.diff",
+        "civilframe.crosswalk",
+        "civilframe.search",
+        "civilframe.grades",
+        "civilframe.elements",
+        "civilframe.cli",
+    ],
 )
 def test_public_functions_win_over_modules_of_the_same_name(first: str) -> None:
     """However a module is first imported, ``civilframe.diff`` is the function, not the module."""
     code = (
         f"import importlib, types; importlib.import_module({first!r})\n"
         "import civilframe\n"
-        "names = ['diff', 'crosswalk', 'search', 'translate', 'SuccessProfile']\n"
+        "names = ['diff', 'crosswalk', 'search', 'grades', 'elements', 'translate',\n"
+        "         'SuccessProfile']\n"
         "print([type(getattr(civilframe, n)).__name__ for n in names])\n"
         "print(sorted(set(civilframe.__all__) - set(dir(civilframe))))\n"
     )
     assert _fresh_python(code) == [
-        "['function', 'function', 'function', 'function', 'type']",
+        "['function', 'function', 'function', 'function', 'function', 'function', 'type']",
         "[]",
     ]
 

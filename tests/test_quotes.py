@@ -15,7 +15,7 @@ from civilframe.quotes import (
     STATUSES,
     QuoteFinding,
     QuoteReport,
-    WordChange,
+    Rewording,
     check_quotes,
     render_quote_report,
 )
@@ -78,7 +78,7 @@ def test_near_carries_the_word_difference(ccf: cf.Framework, lc3: cf.Level) -> N
     finding = only(check_quotes(table(f"{e1.text}.\t"), ccf))
     assert (finding.status, finding.indicator) == ("near", e1)
     assert finding.text == f"{e1.text}."
-    assert finding.difference == (WordChange(framework="strategy", document="strategy."),)
+    assert finding.difference == (Rewording(framework="strategy", document="strategy."),)
     assert 0.6 <= finding.similarity < 1
 
 
@@ -90,7 +90,7 @@ def test_a_hyphen_for_an_en_dash_is_near(ccf: cf.Framework) -> None:
         check_quotes(table(f"\t{quoted}", competency="Delivering at Pace", level=4), ccf)
     )
     assert (finding.status, finding.indicator) == ("near", i6)
-    assert finding.difference == (WordChange(framework="–", document="-"),)
+    assert finding.difference == (Rewording(framework="–", document="-"),)
 
 
 def test_a_truncated_indicator_is_near(ccf: cf.Framework, lc3: cf.Level) -> None:
@@ -100,7 +100,7 @@ def test_a_truncated_indicator_is_near(ccf: cf.Framework, lc3: cf.Level) -> None
     finding = only(check_quotes(table(f"\t{cut}"), ccf))
     assert (finding.status, finding.indicator) == ("near", i4)
     assert finding.difference == (
-        WordChange(
+        Rewording(
             framework="messages, style and timing to the needs of the target audience",
             document="message",
         ),
@@ -498,12 +498,12 @@ def test_pack_near_findings_carry_their_differences(pack: QuoteReport) -> None:
     """The near findings show the full stop, the hyphen and the truncation."""
     near = {_key(f): f.difference for f in pack if f.status == "near"}
     assert near == {
-        (734, 2, "delivering-at-pace.l4.i6"): (WordChange(framework="–", document="-"),),
+        (734, 2, "delivering-at-pace.l4.i6"): (Rewording(framework="–", document="-"),),
         (775, 1, "making-effective-decisions.l4.e3"): (
-            WordChange(framework="decisions", document="decisions."),
+            Rewording(framework="decisions", document="decisions."),
         ),
         (790, 2, "leading-and-communicating.l3.i4"): (
-            WordChange(
+            Rewording(
                 framework="messages, style and timing to the needs of the target audience",
                 document="message",
             ),

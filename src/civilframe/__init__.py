@@ -13,16 +13,7 @@ import sys
 import types
 from typing import TYPE_CHECKING
 
-from .elements import (
-    AssessmentMethod,
-    Element,
-    assessment_method,
-    assessment_methods,
-    element,
-    elements,
-)
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
-from .grades import Grade, grade, grades
 from .loading import (
     dumps,
     framework_schema,
@@ -47,6 +38,15 @@ from .model import (
 if TYPE_CHECKING:
     from .crosswalk import Crosswalk, Link, Translation, crosswalk, render_crosswalk, translate
     from .diff import FrameworkDiff, diff, render_diff
+    from .elements import (
+        AssessmentMethod,
+        Element,
+        assessment_method,
+        assessment_methods,
+        element,
+        elements,
+    )
+    from .grades import Grade, grade, grades
     from .profiles import (
         ElementAssessment,
         Finding,
@@ -63,6 +63,15 @@ if TYPE_CHECKING:
 _LAZY = {
     "crosswalk": ("Crosswalk", "Link", "Translation", "crosswalk", "render_crosswalk", "translate"),
     "diff": ("FrameworkDiff", "diff", "render_diff"),
+    "elements": (
+        "AssessmentMethod",
+        "Element",
+        "assessment_method",
+        "assessment_methods",
+        "element",
+        "elements",
+    ),
+    "grades": ("Grade", "grade", "grades"),
     "profiles": (
         "ElementAssessment",
         "Finding",

@@ -108,8 +108,8 @@ __all__ = [
     "STATUSES",
     "QuoteFinding",
     "QuoteReport",
+    "Rewording",
     "Status",
-    "WordChange",
     "check_quotes",
     "render_quote_report",
 ]
@@ -151,7 +151,7 @@ _BRACKETS = ' "“”()[]{}<>'
 
 
 @attrs.frozen(kw_only=True)
-class WordChange:
+class Rewording:
     """One difference in wording between an indicator and the statement quoting it.
 
     Words are split at white space, so punctuation stays on its word: an added full stop shows
@@ -195,7 +195,7 @@ class QuoteFinding:
     #: Word-sequence similarity to that indicator's text: 1.0 for the exact text, 0.0 for none.
     similarity: float
     #: How its wording differs from the indicator's, word by word (empty when identical).
-    difference: tuple[WordChange, ...] = ()
+    difference: tuple[Rewording, ...] = ()
     #: The id of the competency the document claims for it.
     claimed_competency: str | None = None
     #: The level the document claims for it.
@@ -617,7 +617,7 @@ def _finding(
     if exact is not None:
         indicator = max(index.holders[exact], key=lambda i: _agreement(i, claims, column))
         similarity = 1.0
-        difference: tuple[WordChange, ...] = ()
+        difference: tuple[Rewording, ...] = ()
     else:
         near = index.near(text)
         if not near:
@@ -666,11 +666,11 @@ def _finding(
     )
 
 
-def _difference(framework: Sequence[str], text: str) -> tuple[WordChange, ...]:
+def _difference(framework: Sequence[str], text: str) -> tuple[Rewording, ...]:
     words = text.split(" ")
     matcher = difflib.SequenceMatcher(None, framework, words, autojunk=False)
     return tuple(
-        WordChange(framework=" ".join(framework[i1:i2]), document=" ".join(words[j1:j2]))
+        Rewording(framework=" ".join(framework[i1:i2]), document=" ".join(words[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     )
