@@ -6,8 +6,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+#: CI runs each property on twice the examples of a development run: enough to find what the
+#: generated frameworks can show, within the few minutes the whole of CI should take.
 settings.register_profile(
-    "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -39,9 +39,11 @@ def framework_documents(
     cumulative: bool | None = None,
     min_competencies: int = 0,
     first_level: int | None = None,
+    min_levels: int | None = None,
 ) -> Document:
     """A valid framework document, in canonical form."""
-    level_count = draw(st.integers(0 if min_competencies == 0 else 1, 4))
+    fewest = min_levels if min_levels is not None else (0 if min_competencies == 0 else 1)
+    level_count = draw(st.integers(fewest, 4))
     first = first_level if first_level is not None else draw(st.integers(1, 3))
     numbers = list(range(first, first + level_count))
     cluster_count = draw(st.integers(0, 3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -96,6 +97,18 @@ def test_search_prints_where_each_hit_sits(capsys: pytest.CaptureFixture[str]) -
     assert status == 0
     assert "competency-framework › Seeing the Big Picture › Level 5 effective" in out
     assert out.endswith("2 indicators found\n")
+
+
+def test_search_wraps_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Headings and texts of the hits fit the terminal's width, the id kept whole."""
+    monkeypatch.setenv("COLUMNS", "60")
+    _, out, _ = _run(capsys, "search", "value", "for", "money")
+    assert max(len(line) for line in out.splitlines()) <= 60
+    ids = re.findall(r"\[([a-z0-9.-]+)\]", out)
+    assert f"{len(ids)} indicators found" in out
+    assert "managing-a-quality-service.l6.e4" in ids
 
 
 def test_profile_checks_and_renders(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 
 import civilframe as cf
-from civilframe._html import competency_html, framework_html, level_html
+from civilframe._html import competency_html, framework_html, level_html, profile_html
 
 from .strategies import canonical, framework_documents
 
 #: Every tag the fragments use; anything else came from unescaped text.
 TAGS = {"div", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "em", "small"}
-TAGS.add("strong")
+TAGS |= {"strong", "br"}
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -57,6 +58,21 @@ HOSTILE: dict[str, Any] = {
     ],
     "questions": [{"id": "q", "name": "Q & <A>", "text": f"Ask {SCRIPT}?"}],
 }
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "profiles"
+
+HOSTILE_PROFILE = cf.SuccessProfile(
+    title=f"Role {SCRIPT}",
+    grade="AA",
+    framework="hostile",
+    competencies=(f"Name {SCRIPT}",),
+    location="Leeds & <York>",
+    elements=(
+        cf.ElementAssessment(
+            element="Experience", requirements=(f"Has {SCRIPT}",), methods=("Interview",)
+        ),
+    ),
+)
 
 
 class Page(HTMLParser):
@@ -183,7 +199,7 @@ def test_level_html_lists_every_indicator_in_order(ccf: cf.Framework) -> None:
     assert positions == sorted(positions)
 
 
-@pytest.mark.parametrize("render", ["framework", "competency", "level"])
+@pytest.mark.parametrize("render", ["framework", "competency", "level", "profile"])
 def test_html_escapes_every_text(hostile: cf.Framework, render: str) -> None:
     """Markup and ampersands in any text come out as text, never as tags."""
     competency = hostile.competencies[0]
@@ -191,6 +207,7 @@ def test_html_escapes_every_text(hostile: cf.Framework, render: str) -> None:
         "framework": lambda: framework_html(hostile),
         "competency": lambda: competency_html(competency),
         "level": lambda: level_html(competency.level(1)),
+        "profile": lambda: profile_html(HOSTILE_PROFILE, hostile),
     }[render]()
     page = Page(html)
     assert set(page.tags) <= TAGS
@@ -231,3 +248,43 @@ def test_html_of_any_framework_is_well_formed(document: dict[str, Any]) -> None:
             assert set(page.tags) <= TAGS
             assert len(page.rows) == len(level) + len(level.gaps)
             assert all(indicator.text in page.text for indicator in level)
+
+
+def test_profile_html_has_a_row_per_competency_and_element() -> None:
+    """A clean profile: its facts, one row per chosen competency, then one per element."""
+    profile = cf.load_profile(EXAMPLES / "annex-d-hr-business-partner.json")
+    page = Page(profile._repr_html_())
+    assert set(page.tags) <= TAGS
+    assert "Grade: Grade 7 · Level 4 (Grade 7 & 6 or equiv)" in page.text
+    assert len(page.rows) == len(profile.competencies) + len(profile.elements)
+    for requirement in profile.requirements():
+        assert all(indicator.text in page.text for indicator in requirement.level)
+        below = len(requirement.indicators) - len(requirement.level)
+        assert f"{requirement.competency.name}and {below} indicators of the levels below" in (
+            page.text
+        )
+
+
+def test_profile_html_shows_errors_instead_of_requirements() -> None:
+    """A profile with errors shows each finding, and no table of what it cannot ask for."""
+    profile = cf.SuccessProfile(
+        title="Analyst",
+        grade="HEO",
+        framework="success-profiles-behaviours",
+        competencies=("Working Together", "Teamwork"),
+    )
+    page = Page(profile._repr_html_())
+    assert "table" not in page.tags
+    assert [message for message in page.data if message.startswith(":")] == [
+        ": " + finding.message for finding in profile.check()
+    ]
+    assert "competency 2: no competency 'Teamwork'" in page.text
+
+
+def test_profile_html_keeps_the_exact_texts(hostile: cf.Framework) -> None:
+    """The profile's own texts, and the framework's, read back exactly."""
+    page = Page(profile_html(HOSTILE_PROFILE, hostile))
+    assert f"Role {SCRIPT}" in page.text
+    assert "Leeds & <York>" in page.text
+    assert f"Has {SCRIPT}" in page.text
+    assert f"Do {SCRIPT} & more" in page.text

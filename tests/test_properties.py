@@ -100,12 +100,11 @@ def test_duplicating_a_level_fails_naming_it(document: dict[str, Any], data: st.
     assert f"competency {competency_id!r} Level {duplicate['number']}" in str(caught.value)
 
 
-@given(framework_documents(min_competencies=1), st.data())
+@given(framework_documents(min_competencies=1, min_levels=2), st.data())
 def test_reordering_levels_fails_naming_them(document: dict[str, Any], data: st.DataObject) -> None:
     """Levels out of ascending order are an error naming the competency and a level."""
     document = copy.deepcopy(document)
     index, levels = _levels_of(document, data)
-    assume(len(levels) > 1)
     shuffled = data.draw(st.permutations(levels))
     assume(shuffled != levels)
     document["competencies"][index]["levels"] = shuffled
@@ -185,8 +184,10 @@ def test_lookups_find_every_item_by_its_own_id_and_name(document: dict[str, Any]
     ids = {competency.id for competency in framework.competencies}
     for competency in framework.competencies:
         assert framework.competency(competency.id) is competency
-        if competency.name.upper() not in ids:  # an id, if one, is found first
-            assert framework.competency(f"  {competency.name.upper()} ") is competency
+        # upper case folds back for most names ("ı" upper-cases to "I", which folds to "i")
+        shouted = competency.name.upper()
+        if shouted.casefold() == competency.name.casefold() and shouted not in ids:
+            assert framework.competency(f"  {shouted} ") is competency
         for indicator in competency.indicators:
             assert framework.indicator(indicator.id) is indicator
 
@@ -198,5 +199,10 @@ def test_an_evolved_framework_looks_up_its_own_competencies(document: dict[str, 
     first = framework.competencies[0]
     framework.competency(first.id)  # builds the original's tables
     shorter = attrs.evolve(framework, competencies=framework.competencies[1:])
-    with pytest.raises(cf.NotFoundError):
-        shorter.competency(first.id)
+    for competency in shorter.competencies:
+        assert shorter.competency(competency.id) is competency
+    try:  # another competency may be named as the first one's id
+        found: cf.Competency | None = shorter.competency(first.id)
+    except cf.NotFoundError:
+        found = None
+    assert found is not first

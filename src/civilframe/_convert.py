@@ -72,7 +72,7 @@ def _structure_text(value: object, _: object) -> Text:
     problem = check_text(text)
     if problem:
         raise Invalid(problem)
-    return Text(text)
+    return text
 
 
 def _structure_id(value: object, _: object) -> Id:
@@ -81,7 +81,7 @@ def _structure_id(value: object, _: object) -> Id:
         raise Invalid(
             f"id {text!r} must be lower-case letters and digits, with '-' or '.' between them"
         )
-    return Id(text)
+    return text
 
 
 def _structure_int(value: object, _: object) -> int:
@@ -94,7 +94,7 @@ def _structure_number(value: object, _: object) -> Number:
     number = _structure_int(value, None)
     if number < 1:
         raise Invalid(f"expected a number from 1 upwards, got {number}")
-    return Number(number)
+    return number
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -207,10 +207,10 @@ def _class_unstructure_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
 #: The converter. Private: only :func:`structure` and :func:`unstructure` are used elsewhere.
 converter = Converter(forbid_extra_keys=True, detailed_validation=True)
 converter.register_structure_hook(str, _structure_str)
-converter.register_structure_hook(Text, _structure_text)
-converter.register_structure_hook(Id, _structure_id)
+converter.register_structure_hook_func(lambda type_: type_ == Text, _structure_text)
+converter.register_structure_hook_func(lambda type_: type_ == Id, _structure_id)
 converter.register_structure_hook(int, _structure_int)
-converter.register_structure_hook(Number, _structure_number)
+converter.register_structure_hook_func(lambda type_: type_ == Number, _structure_number)
 converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook_factory(_is_literal, _literal_hook)
 converter.register_structure_hook_factory(_is_optional, _optional_hook)

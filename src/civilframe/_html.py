@@ -1,6 +1,6 @@
-"""The HTML fragments Jupyter shows for frameworks, competencies and levels.
+"""The HTML fragments Jupyter shows for frameworks, competencies, levels and Success Profiles.
 
-They are the bodies of the model's ``_repr_html_`` methods: plain strings, built without IPython.
+They are the bodies of the ``_repr_html_`` methods: plain strings, built without IPython.
 Every piece of text is escaped with :func:`html.escape`; text a source lost is shown where it
 was lost, and an indicator recovered from another source names that source.
 """
@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only, so that the model can import this module
     from .model import Competency, Framework, Gap, Indicator, Level
+    from .profiles import SuccessProfile
 
-__all__ = ["competency_html", "framework_html", "level_html"]
+__all__ = ["competency_html", "framework_html", "level_html", "profile_html"]
 
 
 def _div(kind: str, parts: Iterable[str]) -> str:
@@ -157,3 +158,60 @@ def level_html(level: Level) -> str:
             rows.append(_row(escape(cell) for cell in cells))
     parts.append(_table(["Id", "Polarity", "Indicator", "Source"], rows))
     return _div("level", parts)
+
+
+def profile_html(profile: SuccessProfile, framework: Framework | None = None) -> str:
+    """The Success Profile as an HTML fragment: the role, its findings and what it asks for.
+
+    The role's facts first; then the errors and warnings of its check; then, when it has no
+    errors, one row per chosen competency with the indicators of the role's level (and how
+    many more the levels below add, in a cumulative framework); then the other elements and
+    how each is assessed. ``framework`` is the one the profile draws on, if not bundled.
+    """
+    findings = profile.check(framework)
+    errors = [finding for finding in findings if finding.severity == "error"]
+    requirements = () if errors else profile.requirements(framework)
+    facts = [f"Grade: {profile.grade}"]
+    if requirements:
+        facts.append(_heading(requirements[0].level))
+    facts += [profile.location or "", f"Framework: {profile.framework}"]
+    parts = [
+        f"<h3>{escape(profile.title)}</h3>",
+        "<p>" + escape(" · ".join(fact for fact in facts if fact)) + "</p>",
+    ]
+    if findings:
+        items = (
+            f"<li><strong>{finding.severity}</strong>: {escape(finding.message)}</li>"
+            for finding in findings
+        )
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    rows = []
+    for requirement in requirements:
+        level = requirement.level
+        below = len(requirement.indicators) - len(level)
+        name = escape(requirement.competency.name)
+        if below:
+            name += f"<br><small>and {below} indicators of the levels below</small>"
+        rows.append(
+            f"<tr><th>{name}</th>"
+            + "".join(f"<td>{''.join(_column(level, p))}</td>" for p in _POLARITIES)
+            + "</tr>"
+        )
+    if rows:
+        parts.append(_table(["Competency", "Effective", "Ineffective"], rows))
+    if profile.elements:
+        cells = (
+            (
+                element.element,
+                "; ".join(element.requirements),
+                ", ".join(element.methods),
+            )
+            for element in profile.elements
+        )
+        parts.append(
+            _table(
+                ["Element", "What the role states", "Assessed by"],
+                (_row(escape(cell) for cell in row) for row in cells),
+            )
+        )
+    return _div("profile", parts)

@@ -133,7 +133,17 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     framework = _framework(args.framework) if args.framework else None
     hits = search(" ".join(args.words), framework)
     for hit in hits:
-        out.write(hit.where + f"  [{hit.indicator.id}]\n")
+        heading = f"{hit.where}  [{hit.indicator.id}]"
+        out.write(
+            textwrap.fill(
+                heading,
+                width=_width(),
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            + "\n"
+        )
         out.write(_wrap(hit.indicator.text, "  ") + "\n")
     out.write(f"{len(hits)} indicator{'s' if len(hits) != 1 else ''} found\n")
     return 0

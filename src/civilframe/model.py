@@ -89,7 +89,7 @@ class Indicator:
     #: The indicator's text, verbatim from its source.
     text: Text
     #: The id of the source document the text comes from (bound: the framework's own by default).
-    source: Id = attrs.field(default=Id(""))
+    source: Id = attrs.field(default="")
     #: How the text was repaired or recovered, if it was.
     note: Text | None = None
     #: ``"effective"`` or ``"ineffective"`` (bound: the column it is listed in).

@@ -308,10 +308,16 @@ class SuccessProfile:
         translation = walk.translate(self.competencies)
         carried = attrs.evolve(
             self,
-            framework=Id(walk.to_framework),
-            competencies=tuple(Text(name) for name in translation.behaviours),
+            framework=walk.to_framework,
+            competencies=tuple(translation.behaviours),
         )
         return carried, translation
+
+    def _repr_html_(self) -> str:
+        """The profile as HTML, for Jupyter: the role, its findings and what it asks for."""
+        from ._html import profile_html  # only notebooks need it
+
+        return profile_html(self)
 
     def to_json(self) -> str:
         """The profile as JSON text in the civilframe profile format, stable byte for byte."""
