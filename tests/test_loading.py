@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 import civilframe as cf
+from civilframe import _checks
 
 BUNDLED = ("competency-framework", "competency-framework-2012-sms1")
 
@@ -309,6 +311,23 @@ def test_error_message_counts_and_lists_problems() -> None:
     assert str(error) == "invalid document f.json: 2 problems\n  a @ $.x\n  b @ $.y"
 
 
+def test_loading_pauses_the_garbage_collector(
+    document: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a framework is built and checked, the cyclic collector does not run."""
+    seen: list[bool] = []
+    check = _checks.problems
+
+    def spy(framework: cf.Framework) -> list[str]:
+        seen.append(gc.isenabled())
+        return check(framework)
+
+    monkeypatch.setattr(_checks, "problems", spy)
+    cf.loads(json.dumps(document))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 def test_loading_leaves_the_garbage_collector_as_it_found_it(document: dict[str, Any]) -> None:
     """The collector, paused while a document is built, runs again after success or failure."""
     assert gc.isenabled()
@@ -435,7 +454,21 @@ def test_a_bad_size_limit_is_refused(max_bytes: Any, error: type[Exception]) -> 
 
 
 def test_nesting_past_the_parser_depth_is_the_library_error() -> None:
-    """However deep the nesting, the answer is the error, not a RecursionError."""
-    for depth in (10_000, 1_000_000):
-        with pytest.raises(cf.InvalidDocumentError, match="nested too deeply"):
-            cf.loads("[" * depth + "]" * depth)
+    """Nesting deeper than the parser takes is the error, not a RecursionError."""
+    depth = 1_000_000  # past the limit of every Python's parser (about 1,000 to 10,000)
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads("[" * depth + "]" * depth)
+    assert caught.value.problems == ("malformed JSON: nested too deeply @ $",)
+
+
+def test_a_pipe_over_the_size_limit_is_refused_after_the_limit(tmp_path: Path) -> None:
+    """A file that states no size (a pipe) is read only to one byte past the limit."""
+    read, write = os.pipe()
+    with os.fdopen(write, "wb") as sink:
+        sink.write(b" " * 5_000)
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.load_file(f"/dev/fd/{read}", max_bytes=1_000)
+    os.close(read)
+    assert caught.value.problems[0].startswith(
+        "document too large: more than 1,000 bytes, over the limit of 1,000"
+    )

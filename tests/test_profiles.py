@@ -117,7 +117,10 @@ def test_unknown_elements_and_methods_are_errors() -> None:
 def test_all_nine_behaviours_is_a_warning() -> None:
     """A role is never assessed on all nine behaviours."""
     warnings = _messages(_profile(competencies=BEHAVIOURS), "warning")
-    assert any("all 9" in w for w in warnings)
+    assert (
+        "all 9 competencies of the Success Profiles: Civil Service Behaviours are chosen; it says"
+        ' "You will not be asked to demonstrate all Civil Service Behaviours for one role."'
+    ) in warnings
     assert _messages(_profile(competencies=BEHAVIOURS), "error") == []
 
 
@@ -133,6 +136,19 @@ def test_around_six_competencies_is_usual(count: int, warned: bool) -> None:
     noun = "competency is" if count == 1 else "competencies are"
     expected = f'{count} {noun} chosen; the {framework.title} says "usually around six"'
     assert found == ([expected] if warned else [])
+
+
+def test_guidance_warnings_are_only_where_the_framework_gives_them() -> None:
+    """A framework whose introduction gives no guidance on numbers gets no such warning."""
+    document = json.loads(cf.dumps(cf.load("competency-framework")))
+    del document["introduction"]
+    quiet = cf.loads(json.dumps(document))
+    every = [c.name for c in quiet.competencies]
+    for chosen in (every[:1], every):
+        profile = _profile(grade="EO", framework=quiet.id, competencies=chosen)
+        assert profile.check(quiet) == ()
+        bundled = _profile(grade="EO", framework="competency-framework", competencies=chosen)
+        assert [f.severity for f in bundled.check()] == ["warning"]  # the same, with guidance
 
 
 @pytest.mark.parametrize("count", [1, 2, 3])

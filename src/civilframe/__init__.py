@@ -6,11 +6,9 @@
 [1, 1, 1, 1]
 """
 
-from __future__ import annotations
-
-import importlib
-import sys
-import types
+import importlib as _importlib
+import sys as _sys
+import types as _module_types
 from typing import TYPE_CHECKING
 
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
@@ -36,6 +34,8 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    #: The installed version of civilframe, from the package metadata (read on first use).
+    __version__: str
     from .crosswalk import Crosswalk, Link, Translation, crosswalk, render_crosswalk, translate
     from .diff import FrameworkDiff, diff, render_diff
     from .elements import (
@@ -87,38 +87,56 @@ _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 
 def __getattr__(name: str) -> object:
+    if name == "__version__":
+        return _version()
     module = _MODULE_OF.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    importlib.import_module(f"{__name__}.{module}")  # binds the module's names: see below
+    _bind(module, _importlib.import_module(f"{__name__}.{module}"))
     return globals()[name]
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_MODULE_OF})
+    return sorted({*globals(), *_MODULE_OF, "__version__"})
 
 
-class _Package(types.ModuleType):
-    """The package module, binding a lazy module's public names when the module is imported.
+def _bind(name: str, module: _module_types.ModuleType) -> None:
+    """Make the public names of the lazy module ``name`` the package's own."""
+    for public in _LAZY[name]:
+        globals()[public] = getattr(module, public)
 
-    Importing ``civilframe.diff`` binds the package attribute ``diff``; the function of that
-    name, not the module, is the public ``civilframe.diff`` (as ``crosswalk`` and ``search``),
-    however the module came to be imported.
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: on first use
+
+    try:
+        found = version(__name__)
+    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
+
+
+class _Package(_module_types.ModuleType):
+    """The package module: a lazy module's public names win over the module's own name.
+
+    The import system binds a submodule to the package attribute of its name once it is
+    imported, however it came to be (``import civilframe.diff``, or another module importing
+    it): ``civilframe.diff`` would then be the module. Here the module's public names are bound
+    instead, so that ``civilframe.diff`` (as ``crosswalk``, ``search``, ``grades`` and
+    ``elements``) stays the function.
     """
 
     def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, types.ModuleType) and name in _LAZY:
-            for public in _LAZY[name]:
-                super().__setattr__(public, getattr(value, public))
+        if isinstance(value, _module_types.ModuleType) and name in _LAZY:
+            _bind(name, value)
             if name in _MODULE_OF:
                 return
         super().__setattr__(name, value)
 
 
-sys.modules[__name__].__class__ = _Package
-
-#: The version of civilframe (the one place it is set; the package metadata reads it from here).
-__version__ = "0.1.0.dev0"
+_sys.modules[__name__].__class__ = _Package
+del TYPE_CHECKING
 
 __all__ = [
     "AssessmentMethod",

@@ -9,6 +9,7 @@ that each object can tell where it belongs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -307,10 +308,6 @@ class Framework:
     competencies: tuple[Competency, ...] = attrs.field(repr=False)
     #: Questions the document poses for judging a person, in document order.
     questions: tuple[Question, ...] = attrs.field(default=(), repr=False)
-    #: Lookup tables, built on the first lookup (not compared, not in the file format).
-    _lookup: _Lookup | None = attrs.field(
-        default=None, init=False, eq=False, repr=False, metadata=BOUND
-    )
 
     @property
     def levels(self) -> tuple[int, ...]:
@@ -350,7 +347,7 @@ class Framework:
         >>> civilframe.load("competency-framework").competency(" changing & improving").id
         'changing-and-improving'
         """
-        lookup = self._tables()
+        lookup = self._tables
         found = lookup.competencies.get(name_or_id.strip())
         if found is None:
             found = lookup.competency_names.get(normalise(name_or_id))
@@ -431,7 +428,7 @@ class Framework:
         >>> found.text, found.polarity, found.level
         ('Fail to maintain pace and progress', 'ineffective', 2)
         """
-        found = self._tables().indicators.get(id)
+        found = self._tables.indicators.get(id)
         if found is not None:
             return found
         raise NotFoundError(
@@ -440,13 +437,10 @@ class Framework:
             closest=closest(id, (i.id for i in self.indicators())),
         )
 
+    @functools.cached_property
     def _tables(self) -> _Lookup:
-        """The lookup tables, built once on first use (the framework is immutable)."""
-        lookup = self._lookup
-        if lookup is None:
-            lookup = _Lookup(self)
-            object.__setattr__(self, "_lookup", lookup)
-        return lookup
+        """The lookup tables, built on the first lookup (not a field: not compared or pickled)."""
+        return _Lookup(self)
 
     def to_dataframe(self) -> Any:
         """The indicators as a pandas DataFrame, one row per indicator (pandas is an extra).

@@ -42,14 +42,13 @@ __all__ = [
     "loads_profile",
 ]
 
-#: The Competency Framework's guidance on how many competencies a role focuses on ("Most of
-#: you will need to focus on a number of competencies, usually around six"), applied to a
-#: profile only where its framework's own introduction gives it; and what counts as "around".
+#: The sources' guidance on how many competencies a role is assessed on. Each warning applies
+#: only to a profile whose framework gives the guidance in its own introduction, and quotes it.
+#: The Competency Framework: "Most of you will need to focus on a number of competencies,
+#: usually around six" (and what counts as "around"); Success Profiles: the sentence below.
 _USUAL_WORDS = "usually around six"
 _USUAL_COUNT = range(4, 9)
-
-#: Success Profiles' own words against choosing every behaviour.
-_NOT_ALL = ' ("You will not be asked to demonstrate all Civil Service Behaviours for one role.")'
+_NOT_ALL = "You will not be asked to demonstrate all Civil Service Behaviours for one role."
 
 
 @attrs.frozen(kw_only=True)
@@ -164,14 +163,15 @@ class SuccessProfile:
         chosen = self._check_competencies(source, errors)
         self._check_elements(errors)
         count = len(chosen)
-        if count and count == len(source.competencies) and count > 1:
+        if count > 1 and count == len(source.competencies) and _says(source, _NOT_ALL):
             warnings.append(
-                f"all {count} of {source.title!r}'s competencies are chosen; a role is not "
-                "assessed on all of them"
-                + (_NOT_ALL if source.id == "success-profiles-behaviours" else "")
+                f'all {count} competencies of the {source.title} are chosen; it says "{_NOT_ALL}"'
             )
-        gives_guidance = any(_USUAL_WORDS in paragraph for paragraph in source.introduction)
-        if gives_guidance and self.competencies and len(self.competencies) not in _USUAL_COUNT:
+        if (
+            _says(source, _USUAL_WORDS)
+            and self.competencies
+            and len(self.competencies) not in _USUAL_COUNT
+        ):
             warnings.append(
                 f'{_count(len(self.competencies))} chosen; the {source.title} says "{_USUAL_WORDS}"'
             )
@@ -366,6 +366,11 @@ class SuccessProfile:
         if self.source:
             lines += ["", f"*Source: {_md(self.source)}*"]
         return "\n".join(lines) + "\n"
+
+
+def _says(framework: Framework, words: str) -> bool:
+    """Whether the framework's introduction holds these words."""
+    return any(words in paragraph for paragraph in framework.introduction)
 
 
 def _count(number: int) -> str:
