@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import importlib
 import json
 import os
 import subprocess
@@ -472,3 +473,13 @@ def test_a_pipe_over_the_size_limit_is_refused_after_the_limit(tmp_path: Path) -
     assert caught.value.problems[0].startswith(
         "document too large: more than 1,000 bytes, over the limit of 1,000"
     )
+
+
+def test_every_public_name_resolves_to_its_modules_object() -> None:
+    """Each lazy name is its module's own public object, and every listed name resolves."""
+    for module_name, names in cf._LAZY.items():
+        module = importlib.import_module(f"civilframe.{module_name}")
+        for name in names:
+            assert name in module.__all__, (module_name, name)
+            assert getattr(cf, name) is getattr(module, name)
+    assert all(getattr(cf, name) is not None for name in cf.__all__)
