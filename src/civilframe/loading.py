@@ -154,12 +154,11 @@ def _no_collection() -> Iterator[None]:
 
 def from_document(document: object, origin: str | None = None) -> Framework:
     """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
-    with _no_collection():
-        framework = structure_document(document, Framework, origin)
-        found = _checks.problems(framework)
-        if found:
-            raise InvalidDocumentError(tuple(found), origin)
-        return _bind(framework)
+    framework = structure_document(document, Framework, origin)
+    found = _checks.problems(framework)
+    if found:
+        raise InvalidDocumentError(tuple(found), origin)
+    return _bind(framework)
 
 
 def _bind(framework: Framework) -> Framework:
@@ -208,7 +207,7 @@ def loads(
       required key missing @ $.level_definitions
       required key missing @ $.competencies
     """
-    with _no_collection():
+    with _no_collection():  # parsing and building alike allocate much and free little
         return from_document(parse_json(data, origin, max_bytes), origin)
 
 
