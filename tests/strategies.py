@@ -12,7 +12,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from civilframe._names import normalise
+from civilframe.text import fold
 
 Document = dict[str, Any]
 
@@ -138,7 +138,7 @@ def _without_none(mapping: Document) -> Document:
 
 
 def _fold(text: str) -> str:
-    return normalise(text)
+    return fold(text)
 
 
 #: Any JSON value at all.

@@ -127,7 +127,7 @@ def test_profile_with_errors_exits_non_zero(
     path = tmp_path / "role.json"
     path.write_text(
         json.dumps({"title": "A", "grade": "Grade 7", "framework": "competency-framework",
-                    "level": 3, "competencies": ["Flying"]}),
+                    "stated_level": 3, "competencies": ["Flying"]}),
         encoding="utf-8",
     )  # fmt: skip
     status, out, err = _run(capsys, "profile", str(path))
@@ -203,8 +203,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 def test_export_writes_each_format(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
 ) -> None:
-    """`civilframe export F --format X -o FILE` writes what the exports module writes."""
-    from civilframe import exports
+    """`civilframe export F --format X -o FILE` writes what the export package writes."""
+    from civilframe import export as exports
 
     framework = cf.load("competency-framework-2012-sms1")
     expected = {

@@ -7,17 +7,16 @@ import json
 import pytest
 
 import civilframe as cf
-from civilframe._convert import unstructure
-from civilframe.crosswalk import (
+from civilframe._format.converter import unstructure
+from civilframe.loading import data_file
+from civilframe.reference.mapping import (
     Crosswalk,
     Quote,
     crosswalk,
     loads_crosswalk,
-    render_crosswalk,
-    render_translation,
     translate,
 )
-from civilframe.loading import data_file
+from civilframe.render.terminal import render_crosswalk, render_translation
 
 #: The competencies of the Home Office pack's role A (Senior HR Business Partner), in order.
 ROLE_A = (
@@ -73,7 +72,7 @@ def test_the_crosswalk_maps_the_two_bundled_frameworks() -> None:
 
 def test_every_competency_appears_exactly_once(ccf: cf.Framework) -> None:
     """Each of the ten competencies has one link, in the framework's order."""
-    assert [link.competency for link in crosswalk()] == [c.id for c in ccf]
+    assert [link.competency_id for link in crosswalk()] == [c.id for c in ccf]
     assert len(crosswalk()) == 10
 
 
@@ -81,12 +80,12 @@ def test_every_behaviour_named_exists(behaviours: cf.Framework) -> None:
     """Every behaviour a link names is a behaviour of Success Profiles."""
     ids = {behaviour.id for behaviour in behaviours}
     for link in crosswalk():
-        assert set(link.behaviours) <= ids, link.competency
+        assert set(link.behaviour_ids) <= ids, link.competency_id
 
 
 def test_every_behaviour_has_a_predecessor(behaviours: cf.Framework) -> None:
     """Each of the nine behaviours carries at least one competency, wholly or in part."""
-    named = {id for link in crosswalk() for id in link.behaviours}
+    named = {id for link in crosswalk() for id in link.behaviour_ids}
     assert named == {behaviour.id for behaviour in behaviours}
 
 
@@ -99,11 +98,11 @@ def test_every_quote_is_verbatim(framework: str, quote: Quote) -> None:
 def test_same_name_links_share_the_name(ccf: cf.Framework, behaviours: cf.Framework) -> None:
     """A "same-name" link leads to the behaviour of that name; a "renamed" one to another name."""
     for link in crosswalk():
-        names = [behaviours.competency(id).name for id in link.behaviours]
+        names = [behaviours.competency(id).name for id in link.behaviour_ids]
         if link.type == "same-name":
-            assert names == [ccf.competency(link.competency).name]
+            assert names == [ccf.competency(link.competency_id).name]
         if link.type == "renamed":
-            assert ccf.competency(link.competency).name not in names
+            assert ccf.competency(link.competency_id).name not in names
 
 
 def test_absent_words_occur_nowhere_in_the_behaviours(behaviours: cf.Framework) -> None:
@@ -113,7 +112,7 @@ def test_absent_words_occur_nowhere_in_the_behaviours(behaviours: cf.Framework) 
         texts += [behaviour.name, behaviour.summary or "", behaviour.description or ""]
         texts += [indicator.text for indicator in behaviour.indicators]
     everything = " ".join(texts).casefold()
-    claims = [(link.competency, word) for link in crosswalk() for word in link.absent]
+    claims = [(link.competency_id, word) for link in crosswalk() for word in link.absent]
     assert claims
     for competency, word in claims:
         assert word.casefold() not in everything, (competency, word)
@@ -121,7 +120,7 @@ def test_absent_words_occur_nowhere_in_the_behaviours(behaviours: cf.Framework) 
 
 def test_the_mapping_and_its_types() -> None:
     """The links, as civilframe maps them."""
-    assert {link.competency: (link.type, link.behaviours) for link in crosswalk()} == {
+    assert {link.competency_id: (link.type, link.behaviour_ids) for link in crosswalk()} == {
         "seeing-the-big-picture": ("same-name", ("seeing-the-big-picture",)),
         "changing-and-improving": ("same-name", ("changing-and-improving",)),
         "making-effective-decisions": ("same-name", ("making-effective-decisions",)),
@@ -244,7 +243,7 @@ def test_render_crosswalk_shows_links_and_evidence() -> None:
 
 def test_the_bundled_file_is_in_canonical_form() -> None:
     """The data file is exactly what the converter writes back, so it round-trips."""
-    text = data_file("crosswalk.json").read_text(encoding="utf-8")
+    text = data_file("reference/crosswalk.json").read_text(encoding="utf-8")
     assert json.dumps(unstructure(crosswalk()), ensure_ascii=False, indent=2) + "\n" == text
     assert loads_crosswalk(text) == crosswalk()
 

@@ -11,14 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import civilframe as cf
-from civilframe.diff import (
+from civilframe.analysis.compare import (
     REPLACED_BELOW,
-    STATUSES,
+    ROW_STATUSES,
     FrameworkDiff,
     diff,
-    render_diff,
     similarity,
 )
+from civilframe.render.terminal import render_diff
 from tests.strategies import Document, canonical, framework_documents, texts
 
 
@@ -53,7 +53,7 @@ def test_level_5_ineffective_figures(editions: FrameworkDiff) -> None:
 def test_changing_and_improving_effective_is_not_comparable(editions: FrameworkDiff) -> None:
     """The update lost Changing and Improving's Level 5 effective text; that column is not compared."""
     (column,) = editions.not_comparable
-    assert (column.competency, column.level, column.polarity) == (
+    assert (column.competency_id, column.level_number, column.polarity) == (
         "changing-and-improving",
         5,
         "effective",
@@ -155,10 +155,16 @@ def test_render_shows_figures_and_word_differences(editions: FrameworkDiff) -> N
     assert "[-cost-] {+legal, financial, security+}" in report
 
 
-def test_diff_refuses_what_is_not_a_framework() -> None:
-    """diff() compares Frameworks only."""
-    with pytest.raises(TypeError, match="two Frameworks"):
-        diff(cf.load("competency-framework"), "competency-framework")  # type: ignore[arg-type]
+def test_diff_takes_frameworks_or_bundled_ids() -> None:
+    """diff() takes a Framework or a bundled id on either side, and refuses anything else."""
+    ccf = cf.load("competency-framework")
+    by_id = diff("competency-framework-2012-sms1", "competency-framework")
+    by_object = diff(cf.load("competency-framework-2012-sms1"), ccf)
+    assert by_id == by_object
+    with pytest.raises(TypeError, match="a Framework or a bundled framework's id"):
+        diff(ccf, 3)  # type: ignore[arg-type]
+    with pytest.raises(cf.NotFoundError):
+        diff(ccf, "no-such-framework")
 
 
 # A user's own frameworks, built small.
@@ -205,7 +211,7 @@ def test_identical_rows_match_wherever_they_stand() -> None:
     """Rows moved within a column are identical, not changed."""
     a = _framework(["Plan the work", "Check the work", "Share the work"])
     b = _framework(["Share the work", "Plan the work", "Check the work"])
-    assert diff(a, b).counts() == dict.fromkeys(STATUSES, 0) | {"identical": 3}
+    assert diff(a, b).counts() == dict.fromkeys(ROW_STATUSES, 0) | {"identical": 3}
 
 
 def test_an_inserted_row_is_added_and_the_rest_stay_identical() -> None:
@@ -240,7 +246,7 @@ def test_a_lost_column_is_not_comparable() -> None:
     assert column.polarity == "ineffective"
     assert column.reason == "B (mine) lost this column: The scan lost this column."
     assert d.counts("effective")["identical"] == 1
-    assert d.counts("ineffective") == dict.fromkeys(STATUSES, 0)
+    assert d.counts("ineffective") == dict.fromkeys(ROW_STATUSES, 0)
 
 
 def test_competencies_match_by_name_when_ids_differ() -> None:
@@ -342,9 +348,9 @@ def test_every_row_is_accounted_for(pair: tuple[cf.Framework, cf.Framework]) -> 
     for column in d.columns():
         if not column.comparable:
             continue
-        (competency,) = [c for c in d.competencies if c.a.id == column.competency]
-        level_a = competency.a.level(column.level)
-        level_b = competency.b.level(column.level)
+        (competency,) = [c for c in d.competencies if c.a.id == column.competency_id]
+        level_a = competency.a.level(column.level_number)
+        level_b = competency.b.level(column.level_number)
         seen_a = [row.a for row in column.rows if row.a is not None]
         seen_b = [row.b for row in column.rows if row.b is not None]
         assert sorted(i.id for i in seen_a) == sorted(

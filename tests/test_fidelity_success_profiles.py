@@ -16,8 +16,8 @@ import attrs
 import pytest
 
 import civilframe
-from civilframe.elements import AssessmentMethod, Element
 from civilframe.model import Competency, Framework, Level
+from civilframe.reference.assessment import AssessmentMethod, Element
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SP_FILE = SEEDS / "000_1f89566b2dd3bcc1.txt"
@@ -232,7 +232,7 @@ def _framework_ids(framework: Framework) -> list[str]:
     """The ids of a framework's competencies, indicators and questions."""
     return [
         *(c.id for c in framework.competencies),
-        *(i.id for i in framework.indicators()),
+        *(i.id for i in framework.indicators),
         *(q.id for q in framework.questions),
     ]
 
@@ -309,7 +309,7 @@ def test_framework_header(behaviours: Framework) -> None:
     assert behaviours.publisher == "HM Government"
     assert behaviours.edition is None
     assert [(s.id, s.title, s.file) for s in behaviours.sources] == [SP_SOURCE]
-    assert behaviours.cumulative is False
+    assert behaviours.levels_cumulative is False
     phrase = "Civil Service Behaviours are specific to the grade level of the job role."
     assert any(phrase in line for line in SP.lines)
 
@@ -322,7 +322,7 @@ def test_framework_has_no_clusters_numbers_summaries_or_questions(behaviours: Fr
         assert (comp.number, comp.cluster, comp.summary) == (None, None, None), comp.id
         for level in comp.levels:
             assert level.gaps == (), level.id
-            assert all(i.note is None and i.source == "000" for i in level.effective), level.id
+            assert all(i.note is None and i.source.id == "000" for i in level.effective), level.id
 
 
 def test_introduction_is_the_opening_sections(behaviours: Framework) -> None:
@@ -334,7 +334,7 @@ def test_introduction_is_the_opening_sections(behaviours: Framework) -> None:
 
 def test_level_labels_match_contents_table(behaviours: Framework) -> None:
     """Level labels equal the contents table and every level heading, levels 1 to 6."""
-    assert behaviours.levels == (1, 2, 3, 4, 5, 6)
+    assert behaviours.level_numbers == (1, 2, 3, 4, 5, 6)
     assert {d.number: d.label for d in behaviours.level_definitions} == SP.contents
     assert SP.headings == {n: {label} for n, label in SP.contents.items()}
 
@@ -399,7 +399,7 @@ def test_total_sentences(behaviours: Framework) -> None:
     levels = [lv for c in behaviours.competencies for lv in c.levels]
     assert len(levels) == 54
     assert sum(len(lv.effective) for lv in levels) == 326
-    assert len(list(behaviours.indicators())) == 326
+    assert len(list(behaviours.indicators)) == 326
 
 
 def test_indicator_ids(behaviours: Framework) -> None:
@@ -416,7 +416,7 @@ def test_indicators_know_their_place(behaviours: Framework) -> None:
     for comp in behaviours.competencies:
         for level in comp.levels:
             for indicator in level.effective:
-                assert (indicator.competency, indicator.level) == (comp.id, level.number)
+                assert (indicator.competency_id, indicator.level_number) == (comp.id, level.number)
                 assert indicator.polarity == "effective"
                 assert behaviours.indicator(indicator.id) is indicator
 
@@ -434,7 +434,7 @@ def test_indicators_know_their_place(behaviours: Framework) -> None:
 )
 def test_orig_quirk_kept(behaviours: Framework, quirk: str) -> None:
     """A wording quirk of the published text is kept verbatim."""
-    assert any(quirk in i.text for i in behaviours.indicators())
+    assert any(quirk in i.text for i in behaviours.indicators)
 
 
 # ---------------------------------------------------------------- elements and assessment methods
@@ -466,7 +466,7 @@ def test_lia_header(lia: Framework) -> None:
     assert (lia.publisher, lia.edition) == (None, None)
     assert lia.level_definitions == ()
     assert lia.clusters == ()
-    assert lia.cumulative is False
+    assert lia.levels_cumulative is False
 
 
 def test_lia_introduction(lia: Framework) -> None:
@@ -505,7 +505,7 @@ def test_attribute_names_and_descriptions(lia: Framework) -> None:
 def test_attributes_have_no_levels(lia: Framework) -> None:
     """Attributes have no levels, clusters or indicators."""
     assert all(c.levels == () and c.cluster is None for c in lia.competencies)
-    assert list(lia.indicators()) == []
+    assert list(lia.indicators) == []
 
 
 def test_attribute_three_keeps_both_wordings(lia: Framework) -> None:

@@ -22,7 +22,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import civilframe as cf
-from civilframe._convert import check_text
+from civilframe._format.scalars import text_problem
 
 from .strategies import json_values
 
@@ -72,12 +72,15 @@ def assert_framework_or_error(data: str | bytes) -> None:
     event("loaded")
     assert isinstance(framework, cf.Framework)
     for competency in framework.competencies:
-        assert competency.levels_cumulative == framework.cumulative
+        assert competency.levels_cumulative == framework.levels_cumulative
         for level in competency.levels:
-            assert level.competency == competency.id
+            assert level.competency_id == competency.id
             assert level.label == framework.level_definition(level.number).label
             for indicator in level:
-                assert (indicator.competency, indicator.level) == (competency.id, level.number)
+                assert (indicator.competency_id, indicator.level_number) == (
+                    competency.id,
+                    level.number,
+                )
                 assert indicator.source
     text = cf.dumps(framework)
     document = json.loads(text)
@@ -85,7 +88,7 @@ def assert_framework_or_error(data: str | bytes) -> None:
         value = get(document, path)
         key = next((step for step in reversed(path) if isinstance(step, str)), "")
         if isinstance(value, str) and key not in NOT_TEXT:
-            assert check_text(value) is None, (path, value)
+            assert text_problem(value) is None, (path, value)
     assert cf.loads(text) == framework
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 import civilframe as cf
-from civilframe._html import competency_html, framework_html, level_html, profile_html
+from civilframe.render.notebook import competency_html, framework_html, level_html, profile_html
 
 from .strategies import canonical, framework_documents
 

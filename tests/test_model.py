@@ -55,8 +55,8 @@ def test_level_lookup_names_the_levels_held(ccf: cf.Framework) -> None:
 
 def test_framework_covers_its_levels(ccf: cf.Framework, sms1: cf.Framework) -> None:
     """Each framework says which levels it covers."""
-    assert ccf.levels == (1, 2, 3, 4, 5, 6)
-    assert sms1.levels == (5,)
+    assert ccf.level_numbers == (1, 2, 3, 4, 5, 6)
+    assert sms1.level_numbers == (5,)
     with pytest.raises(cf.NotFoundError, match="covers Level 5 only"):
         sms1.level_definition(3)
 
@@ -67,7 +67,7 @@ def test_cumulative_in_the_competency_framework(ccf: cf.Framework) -> None:
     expected = competency.level(1).indicators + competency.level(2).indicators
     expected += competency.level(3).indicators
     assert competency.cumulative(3) == expected
-    assert {indicator.level for indicator in competency.cumulative(3)} == {1, 2, 3}
+    assert {indicator.level_number for indicator in competency.cumulative(3)} == {1, 2, 3}
 
 
 def test_cumulative_needs_the_lower_levels(sms1: cf.Framework) -> None:
@@ -90,15 +90,17 @@ def test_gaps_are_visible(ccf: cf.Framework) -> None:
     lost, recovered = competency.level(3), competency.level(5)
     assert lost.effective == ()
     assert [(g.polarity, g.recovered_from) for g in lost.gaps] == [("effective", None)]
-    assert [(g.polarity, g.recovered_from) for g in recovered.gaps] == [("effective", "002")]
-    assert {indicator.source for indicator in recovered.effective} == {"002"}
+    assert [(g.polarity, g.recovered_from and g.recovered_from.id) for g in recovered.gaps] == [
+        ("effective", "002")
+    ]
+    assert {indicator.source.id for indicator in recovered.effective} == {"002"}
     assert all(indicator.note for indicator in recovered.effective)
 
 
 def test_indicator_lookup_by_id(ccf: cf.Framework) -> None:
     """An indicator is found by its stable id, and a miss names close ids."""
     indicator = ccf.indicator("seeing-the-big-picture.l3.e2")
-    assert (indicator.competency, indicator.level, indicator.polarity) == (
+    assert (indicator.competency_id, indicator.level_number, indicator.polarity) == (
         "seeing-the-big-picture",
         3,
         "effective",
@@ -115,10 +117,16 @@ def test_clusters_group_competencies(ccf: cf.Framework) -> None:
     assert [c.name for c in by_title] == expected
 
 
+def test_cluster_found_by_its_short_name(ccf: cf.Framework) -> None:
+    """A cluster's own short name, "Setting Direction", finds it, as its id and title do."""
+    found = ccf.cluster("Setting Direction")
+    assert found is ccf.cluster("setting-direction") is ccf.cluster(found.title)
+
+
 def test_failed_cluster_lookup_names_the_clusters(ccf: cf.Framework) -> None:
-    """A cluster title that does not match whole raises NotFoundError naming the titles."""
+    """A cluster name that matches none raises NotFoundError naming the titles."""
     with pytest.raises(cf.NotFoundError, match="Strategic Cluster – Setting Direction"):
-        ccf.cluster("Setting Direction")
+        ccf.cluster("Setting")
 
 
 def test_iteration_and_len(ccf: cf.Framework) -> None:
@@ -129,7 +137,7 @@ def test_iteration_and_len(ccf: cf.Framework) -> None:
     level = competency.level(1)
     assert list(level) == list(level.effective + level.ineffective)
     assert len(level) == len(level.effective) + len(level.ineffective)
-    assert sum(len(c.indicators) for c in ccf) == len(list(ccf.indicators())) == 664
+    assert sum(len(c.indicators) for c in ccf) == len(list(ccf.indicators)) == 664
 
 
 def test_objects_are_immutable(ccf: cf.Framework) -> None:

@@ -57,7 +57,7 @@ def test_level_comes_from_the_grade() -> None:
 
 def test_a_stated_level_that_disagrees_with_the_grade_is_an_error() -> None:
     """A stated level must agree with the grade."""
-    profile = _profile(grade="Grade 7", level=3)
+    profile = _profile(grade="Grade 7", stated_level=3)
     assert profile.level == 3
     assert _messages(profile, "error") == [
         "the stated Level 3 disagrees with grade 'Grade 7', which is Level 4"
@@ -178,14 +178,14 @@ def test_requirements_are_cumulative_where_the_framework_is() -> None:
     (requirement,) = profile.requirements()
     competency = cf.load("competency-framework").competency("Seeing the Big Picture")
     assert requirement.indicators == competency.cumulative(3)
-    assert {i.level for i in requirement.indicators} == {1, 2, 3}
+    assert {i.level_number for i in requirement.indicators} == {1, 2, 3}
 
 
 def test_requirements_are_level_specific_in_success_profiles() -> None:
     """With the Civil Service Behaviours a role expects its own level's examples alone."""
     requirements = _profile().requirements()
     assert [r.competency.name for r in requirements] == BEHAVIOURS[:5]
-    assert all({i.level for i in r.indicators} == {3} for r in requirements)
+    assert all({i.level_number for i in r.indicators} == {3} for r in requirements)
 
 
 def test_requirements_raise_for_an_unknown_behaviour() -> None:
@@ -226,7 +226,7 @@ def test_markdown_escapes_special_characters() -> None:
     ("document", "problem"),
     [
         ({"grade": 5}, "expected a string, got a number @ $.grade"),
-        ({"level": "3"}, "expected a whole number, got a string @ $.level"),
+        ({"stated_level": "3"}, "expected a whole number, got a string @ $.stated_level"),
         ({"competencies": "Leadership"}, "expected a list, got a string @ $.competencies"),
         ({"colour": "red"}, "unknown key 'colour' @ $.colour"),
         ({"title": " Adviser"}, "text must not have leading or trailing spaces @ $.title"),
@@ -249,7 +249,7 @@ def test_bad_profile_documents_raise_the_library_error(
 )
 def test_profiles_round_trip_through_json(chosen: list[str], grade: str, level: int | None) -> None:
     """to_json() then loads_profile() gives an equal profile, and the same JSON again."""
-    profile = _profile(competencies=chosen, grade=grade, level=level)
+    profile = _profile(competencies=chosen, grade=grade, stated_level=level)
     again = cf.loads_profile(profile.to_json())
     assert again == profile
     assert again.to_json() == profile.to_json()

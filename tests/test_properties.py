@@ -44,7 +44,7 @@ def test_cumulative_contains_the_levels_below(
     level = competency.level(number).indicators
     assert expected[len(expected) - len(level) :] == level
     assert len(expected) == sum(len(competency.level(n)) for n in range(1, number + 1))
-    assert [i.level for i in expected] == sorted(i.level for i in expected)
+    assert [i.level_number for i in expected] == sorted(i.level_number for i in expected)
 
 
 @given(framework_documents(cumulative=False, min_competencies=1), st.data())

@@ -11,14 +11,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civilframe as cf
-from civilframe.quotes import (
-    STATUSES,
+from civilframe.analysis.quotes import (
+    QUOTE_STATUSES,
     QuoteFinding,
     QuoteReport,
     Rewording,
     check_quotes,
-    render_quote_report,
 )
+from civilframe.render.terminal import render_quote_report
 
 from .strategies import canonical, framework_documents
 
@@ -65,7 +65,7 @@ def test_verbatim_rows_record_the_claims(ccf: cf.Framework, lc3: cf.Level) -> No
         ("verbatim", i1, (4,), 2),
     ]
     assert [
-        (f.claimed_competency, f.claimed_level, f.claimed_polarity, f.similarity) for f in report
+        (f.claimed_competency_id, f.claimed_level, f.claimed_polarity, f.similarity) for f in report
     ] == [
         ("leading-and-communicating", 3, "effective", 1.0),
         ("leading-and-communicating", 3, "ineffective", 1.0),
@@ -297,7 +297,7 @@ def test_html_paragraphs_and_trailing_tabs_are_read(ccf: cf.Framework, lc3: cf.L
         f"<p>Effective Behaviour</p>\t\n<p>{e1.text}</p>\t\t\n"
     )
     finding = only(check_quotes(text, ccf))
-    assert (finding.status, finding.text, finding.claimed_competency, finding.claimed_level) == (
+    assert (finding.status, finding.text, finding.claimed_competency_id, finding.claimed_level) == (
         "verbatim",
         e1.text,
         "leading-and-communicating",
@@ -309,7 +309,7 @@ def test_a_competency_heading_with_its_level_claims_both(ccf: cf.Framework, lc3:
     """A heading naming a competency and a level claims both."""
     text = f"2. Leading & Communicating – Level 4:\nEffective Behaviour\n{lc3.effective[0].text}\n"
     finding = only(check_quotes(text, ccf))
-    assert (finding.status, finding.claimed_competency, finding.claimed_level) == (
+    assert (finding.status, finding.claimed_competency_id, finding.claimed_level) == (
         "other-level",
         "leading-and-communicating",
         4,
@@ -329,7 +329,7 @@ def test_identical_texts_are_told_apart_by_the_heading(ccf: cf.Framework) -> Non
     for competency in ("Collaborating and Partnering", "Leading and Communicating"):
         finding = only(check_quotes(table(f"\t{shared}", competency=competency, level=2), ccf))
         assert finding.indicator is not None
-        assert (finding.status, finding.indicator.competency) == (
+        assert (finding.status, finding.indicator.competency_id) == (
             "verbatim",
             ccf.competency(competency).id,
         )
@@ -538,7 +538,7 @@ def test_pack_claims_follow_its_headings(pack: QuoteReport) -> None:
     for finding in pack:
         assert finding.indicator is not None
         assert finding.claimed_level == (4 if finding.line < 780 else 3)
-        assert finding.claimed_competency == finding.indicator.competency
+        assert finding.claimed_competency_id == finding.indicator.competency_id
 
 
 def test_pack_quotes_every_indicator_of_its_sections_but_the_lost_one(
@@ -579,7 +579,7 @@ BUNDLED = ("competency-framework", "competency-framework-2012-sms1", "success-pr
 def bundled_indicators() -> list[tuple[cf.Framework, cf.Indicator]]:
     """Every indicator of the bundled frameworks with a table layout, with its framework."""
     frameworks = [cf.load(name) for name in BUNDLED]
-    return [(framework, i) for framework in frameworks for i in framework.indicators()]
+    return [(framework, i) for framework in frameworks for i in framework.indicators]
 
 
 @given(data=st.data())
@@ -591,9 +591,11 @@ def test_any_bundled_indicator_quoted_alone_under_its_claims_is_verbatim(
     framework, indicator = bundled_indicators[
         data.draw(st.integers(0, len(bundled_indicators) - 1))
     ]
-    name = framework.competency(indicator.competency).name
+    name = framework.competency(indicator.competency_id).name
     row = indicator.text if indicator.polarity == "effective" else f"\t{indicator.text}"
-    finding = only(check_quotes(table(row, competency=name, level=indicator.level), framework))
+    finding = only(
+        check_quotes(table(row, competency=name, level=indicator.level_number), framework)
+    )
     assert (finding.status, finding.indicator) == ("verbatim", indicator)
 
 
@@ -603,17 +605,17 @@ def test_any_indicator_of_any_framework_quoted_alone_is_verbatim(
 ) -> None:
     """Any indicator's text alone, at its level, is verbatim, in any framework."""
     framework = cf.loads(canonical(document))
-    indicators = list(framework.indicators())
+    indicators = list(framework.indicators)
     assume(indicators)
     indicator = data.draw(st.sampled_from(indicators))
-    finding = only(check_quotes(indicator.text, framework, level=indicator.level))
+    finding = only(check_quotes(indicator.text, framework, level=indicator.level_number))
     assert finding.status == "verbatim"
     assert finding.indicator is not None
     assert finding.indicator.text == indicator.text
 
 
 def _line_pieces(framework: cf.Framework) -> st.SearchStrategy[str]:
-    texts = [i.text for i in framework.indicators()][:40]
+    texts = [i.text for i in framework.indicators][:40]
     return st.one_of(
         st.sampled_from([HEADER, "Effective Behaviour", "Level 3", "Leading and Communicating"]),
         st.sampled_from(texts),
@@ -628,7 +630,7 @@ def test_any_text_gives_a_report(ccf: cf.Framework, text: str) -> None:
     """Any text at all gives a report whose findings have a known status and real lines."""
     report = check_quotes(text, ccf)
     line_count = text.count("\n") + 1
-    assert all(f.status in STATUSES and 1 <= f.line <= line_count for f in report)
+    assert all(f.status in QUOTE_STATUSES and 1 <= f.line <= line_count for f in report)
     assert render_quote_report(report).endswith(" unknown\n")
 
 
@@ -642,6 +644,6 @@ def test_any_mix_of_headings_rows_and_noise_gives_a_report(
         st.lists(st.lists(pieces, max_size=3).map("\t".join) | st.just(""), max_size=30)
     )
     report = check_quotes("\n".join(lines), ccf, level=data.draw(st.none() | st.integers(1, 6)))
-    assert all(f.status in STATUSES for f in report)
+    assert all(f.status in QUOTE_STATUSES for f in report)
     assert all((f.indicator is None) == (f.status == "unknown") for f in report)
     assert sum(report.counts.values()) == len(report)

@@ -31,7 +31,9 @@ def validator() -> Any:
 
 def test_schema_is_shipped_in_the_package() -> None:
     """The schema is a package resource, found with importlib.resources."""
-    resource = files("civilframe").joinpath("data").joinpath("framework.schema.json")
+    resource = (
+        files("civilframe").joinpath("data").joinpath("schemas").joinpath("framework.schema.json")
+    )
     assert json.loads(resource.read_text("utf-8")) == cf.framework_schema()
 
 
@@ -46,14 +48,7 @@ def test_bundled_frameworks_are_valid_under_the_schema(validator: Any, framework
 def test_generated_frameworks_are_valid_under_the_schema(document: dict[str, Any]) -> None:
     """Every document the loader accepts is valid under the schema."""
     cf.loads(json.dumps(document))
-    schema_validator = jsonschema.Draft202012Validator(
-        json.loads(
-            files("civilframe")
-            .joinpath("data")
-            .joinpath("framework.schema.json")
-            .read_text("utf-8")
-        )
-    )
+    schema_validator = jsonschema.Draft202012Validator(cf.framework_schema())
     assert list(schema_validator.iter_errors(document)) == []
 
 

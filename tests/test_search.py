@@ -10,7 +10,7 @@ import civilframe as cf
 ALL_TEXTS = [
     (framework_id, indicator.text)
     for framework_id in cf.frameworks()
-    for indicator in cf.load(framework_id).indicators()
+    for indicator in cf.load(framework_id).indicators
 ]
 
 

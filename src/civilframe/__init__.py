@@ -2,25 +2,21 @@
 
 >>> import civilframe as cf
 >>> ccf = cf.load("competency-framework")
->>> [indicator.level for indicator in ccf.competency("Seeing the Big Picture").cumulative(2)][:4]
+>>> [i.level_number for i in ccf.competency("Seeing the Big Picture").cumulative(2)][:4]
 [1, 1, 1, 1]
+
+``import civilframe`` costs only the model and the loader; every other public name is imported
+from its module on first use (PEP 562), so the package's names are the modules' own.
 """
 
-import importlib as _importlib
-import sys as _sys
-import types as _module_types
-from typing import TYPE_CHECKING
+from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from . import _views
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
-from .loading import (
-    dumps,
-    framework_schema,
-    frameworks,
-    load,
-    load_file,
-    loads,
-    profile_schema,
-)
+from .loading import dumps, framework_schema, frameworks, load, load_file, loads, profile_schema
 from .model import (
     Cluster,
     Competency,
@@ -34,19 +30,9 @@ from .model import (
 )
 
 if TYPE_CHECKING:
-    #: The installed version of civilframe, from the package metadata (read on first use).
-    __version__: str
-    from .crosswalk import Crosswalk, Link, Translation, crosswalk, render_crosswalk, translate
-    from .diff import FrameworkDiff, diff, render_diff
-    from .elements import (
-        AssessmentMethod,
-        Element,
-        assessment_method,
-        assessment_methods,
-        element,
-        elements,
-    )
-    from .grades import Grade, grade, grades
+    from .analysis.compare import FrameworkDiff, diff
+    from .analysis.find import Hit, search
+    from .analysis.quotes import QuoteFinding, QuoteReport, check_quotes
     from .profiles import (
         ElementAssessment,
         Finding,
@@ -55,88 +41,96 @@ if TYPE_CHECKING:
         load_profile,
         loads_profile,
     )
-    from .quotes import QuoteFinding, QuoteReport, check_quotes, render_quote_report
-    from .search import Hit, search
+    from .reference.assessment import (
+        AssessmentMethod,
+        Element,
+        assessment_method,
+        assessment_methods,
+        element,
+        elements,
+    )
+    from .reference.grade_table import Grade, grade, grades
+    from .reference.mapping import Crosswalk, Link, Translation, crosswalk, translate
+    from .render.terminal import render_crosswalk, render_diff, render_quote_report
 
-#: The names whose modules are imported on first use, so that ``import civilframe`` costs
-#: only the model and the loader. Each module's names are bound together when it loads.
+    #: The installed version of civilframe, from the package metadata (read on first use).
+    __version__: str
+
+#: Each lazily imported public name, with the module that defines it.
 _LAZY = {
-    "crosswalk": ("Crosswalk", "Link", "Translation", "crosswalk", "render_crosswalk", "translate"),
-    "diff": ("FrameworkDiff", "diff", "render_diff"),
-    "elements": (
-        "AssessmentMethod",
-        "Element",
-        "assessment_method",
-        "assessment_methods",
-        "element",
-        "elements",
-    ),
-    "grades": ("Grade", "grade", "grades"),
-    "profiles": (
-        "ElementAssessment",
-        "Finding",
-        "Requirement",
-        "SuccessProfile",
-        "load_profile",
-        "loads_profile",
-    ),
-    "quotes": ("QuoteFinding", "QuoteReport", "check_quotes", "render_quote_report"),
-    "search": ("Hit", "search"),
+    "AssessmentMethod": "reference.assessment",
+    "Crosswalk": "reference.mapping",
+    "Element": "reference.assessment",
+    "ElementAssessment": "profiles",
+    "Finding": "profiles",
+    "FrameworkDiff": "analysis.compare",
+    "Grade": "reference.grade_table",
+    "Hit": "analysis.find",
+    "Link": "reference.mapping",
+    "QuoteFinding": "analysis.quotes",
+    "QuoteReport": "analysis.quotes",
+    "Requirement": "profiles",
+    "SuccessProfile": "profiles",
+    "Translation": "reference.mapping",
+    "assessment_method": "reference.assessment",
+    "assessment_methods": "reference.assessment",
+    "check_quotes": "analysis.quotes",
+    "crosswalk": "reference.mapping",
+    "diff": "analysis.compare",
+    "element": "reference.assessment",
+    "elements": "reference.assessment",
+    "grade": "reference.grade_table",
+    "grades": "reference.grade_table",
+    "load_profile": "profiles",
+    "loads_profile": "profiles",
+    "render_crosswalk": "render.terminal",
+    "render_diff": "render.terminal",
+    "render_quote_report": "render.terminal",
+    "search": "analysis.find",
+    "translate": "reference.mapping",
 }
-_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     if name == "__version__":
-        return _version()
-    module = _MODULE_OF.get(name)
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("civilframe")
+        except PackageNotFoundError:  # pragma: no cover - a source tree never installed
+            found = "0+unknown"
+        globals()[name] = found
+        return found
+    module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    _bind(module, _importlib.import_module(f"{__name__}.{module}"))
-    return globals()[name]
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_MODULE_OF, "__version__"})
+    return sorted({*globals(), *_LAZY, "__version__"})
 
 
-def _bind(name: str, module: _module_types.ModuleType) -> None:
-    """Make the public names of the lazy module ``name`` the package's own."""
-    for public in _LAZY[name]:
-        globals()[public] = getattr(module, public)
+def _view(kind: str) -> _views.View:
+    """The function for a ``kind`` of view, from the layer that renders it."""
+    if kind == "html":
+        from .render.notebook import html
+
+        return html
+    if kind == "markdown":
+        from .render.markdown import markdown
+
+        return markdown
+    if kind == "dataframe":
+        from .export.dataframe import to_dataframe
+
+        return to_dataframe
+    raise ValueError(f"no view of kind {kind!r}")  # pragma: no cover - a bug in civilframe
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # slow to import: on first use
-
-    try:
-        found = version(__name__)
-    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
-        found = "0+unknown"
-    globals()["__version__"] = found
-    return found
-
-
-class _Package(_module_types.ModuleType):
-    """The package module: a lazy module's public names win over the module's own name.
-
-    The import system binds a submodule to the package attribute of its name once it is
-    imported, however it came to be (``import civilframe.diff``, or another module importing
-    it): ``civilframe.diff`` would then be the module. Here the module's public names are bound
-    instead, so that ``civilframe.diff`` (as ``crosswalk``, ``search``, ``grades`` and
-    ``elements``) stays the function.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, _module_types.ModuleType) and name in _LAZY:
-            _bind(name, value)
-            if name in _MODULE_OF:
-                return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
-del TYPE_CHECKING
+_views.install(_view)
 
 __all__ = [
     "AssessmentMethod",

@@ -15,17 +15,15 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from . import __version__
+from .analysis.find import search
 from .errors import CivilframeError
-from .grades import grade
+from .export import FORMATS
 from .loading import frameworks, load, load_file
 from .model import Competency, Framework, Level
 from .profiles import load_profile
-from .search import search
+from .reference.grade_table import grade
 
-__all__ = ["main"]
-
-_EXPORT_FORMATS = ("json", "csv", "markdown", "case")
+__all__ = ["is_path", "main"]
 
 
 def _width() -> int:
@@ -42,17 +40,27 @@ def _wrap(text: str, indent: str, bullet: str = "") -> str:
     )
 
 
+def is_path(name: str) -> bool:
+    r"""Whether a framework argument names a file: it has a path separator or a suffix.
+
+    A separator is ``/`` or ``\`` on every system (no id holds either). Anything else is a
+    bundled framework's id, whatever files the current directory holds.
+
+    >>> is_path("competency-framework"), is_path("mine.json"), is_path("./mine")
+    (False, True, True)
+    """
+    return "/" in name or "\\" in name or bool(os.path.splitext(name)[1])
+
+
 def _framework(name: str) -> Framework:
-    """A bundled framework by id, or a framework file by path."""
-    if name.endswith(".json") or os.sep in name or os.path.exists(name):
-        return load_file(name)
-    return load(name)
+    """A framework file by path (see :func:`is_path`), else a bundled framework by id."""
+    return load_file(name) if is_path(name) else load(name)
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     for framework_id, title in frameworks().items():
         framework = load(framework_id)
-        levels = ", ".join(map(str, framework.levels)) or "none"
+        levels = ", ".join(map(str, framework.level_numbers)) or "none"
         out.write(f"{framework_id}\n")
         out.write(_wrap(f"{title} — {len(framework)} competencies, levels: {levels}", "  "))
         out.write("\n")
@@ -88,7 +96,7 @@ def _show_competency(
         for each in wanted:
             level = competency.level(each)
             out.write("\n")
-            _show_level(level, out, f"Level {level.number} ({level.label})")
+            _show_level(level, out, level.heading)
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -111,12 +119,11 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _show_contents(framework: Framework, out: TextIO) -> None:
-    cluster_titles = {cluster.id: cluster.title for cluster in framework.clusters}
     current = None
     for competency in framework.competencies:
         if competency.cluster is not None and competency.cluster != current:
             current = competency.cluster
-            out.write(f"\n{cluster_titles[current]}\n")
+            out.write(f"\n{current.title}\n")
         number = f"{competency.number}. " if competency.number else ""
         out.write(f"  {number}{competency.name}  [{competency.id}]\n")
     if framework.level_definitions:
@@ -162,16 +169,7 @@ def _cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from . import exports
-
-    framework = _framework(args.framework)
-    writers: dict[str, Callable[[Framework], str]] = {
-        "json": exports.to_json,
-        "csv": exports.to_csv,
-        "markdown": exports.to_markdown,
-        "case": exports.to_case,
-    }
-    text = writers[args.format](framework)
+    text = FORMATS[args.format].write(_framework(args.framework))
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as file:
             file.write(text)
@@ -181,14 +179,16 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
-    from .diff import diff, render_diff
+    from .analysis.compare import diff
+    from .render.terminal import render_diff
 
     out.write(render_diff(diff(_framework(args.a), _framework(args.b))))
     return 0
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .quotes import check_quotes, render_quote_report
+    from .analysis.quotes import check_quotes
+    from .render.terminal import render_quote_report
 
     with open(args.file, encoding="utf-8") as file:
         text = file.read()
@@ -198,10 +198,36 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
-    from .crosswalk import render_crosswalk
+    from .render.terminal import render_crosswalk
 
     out.write(render_crosswalk(args.competency))
     return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("civilframe")
+    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
+        return "0+unknown"
+
+
+class _Subcommand(argparse.ArgumentParser):
+    """A subcommand's parser: options may come before, between or after its positionals."""
+
+    _parsing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._parsing:  # the intermixed parse calls back in, twice
+            return super().parse_known_args(args, namespace)
+        self._parsing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._parsing = False
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -209,8 +235,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="civilframe",
         description="The UK Civil Service competency frameworks as data.",
     )
-    parser.add_argument("--version", action="version", version=f"civilframe {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"civilframe {_version()}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Subcommand
+    )
 
     listing = commands.add_parser("list", help="list the bundled frameworks")
     listing.set_defaults(run=_cmd_list)
@@ -240,9 +268,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     profile.set_defaults(run=_cmd_profile)
 
-    export = commands.add_parser("export", help="export a framework as JSON, CSV, Markdown, CASE")
+    names = ", ".join(FORMATS)
+    export = commands.add_parser(
+        "export",
+        help=f"export a framework ({names})",
+        epilog="formats:\n" + "\n".join(f"  {f.name:<10} {f.summary}" for f in FORMATS.values()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     export.add_argument("framework", help="a bundled framework id, or a framework JSON file")
-    export.add_argument("--format", required=True, choices=_EXPORT_FORMATS)
+    export.add_argument(
+        "--format", required=True, choices=list(FORMATS), help="the format to write (see below)"
+    )
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.set_defaults(run=_cmd_export)
 

@@ -1,28 +1,30 @@
 """Loading frameworks: the bundled ones by id, and a user's own from a file or text.
 
-Every document, bundled or not, goes through the same steps: parse the JSON, structure it with
-the one converter, check the rules no type states, and only then bind each item to its context.
-Any problem, at any step, raises one :class:`~civilframe.InvalidDocumentError` listing all the
-problems found; nothing half-built is returned.
+Every document, bundled or not, goes the same way: parse the JSON, then structure it with the
+one converter, which checks every type and every rule as it builds the framework. Any problem
+raises one :class:`~civilframe.InvalidDocumentError` listing all the problems found; nothing
+half-built is returned. :func:`resolve` is how every function that takes a framework accepts
+either a :class:`~civilframe.Framework` or a bundled framework's id.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import os
-from collections.abc import Iterator, Mapping
+import threading
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from . import _checks
-from ._convert import problems_of, structure, unstructure
+from ._format.converter import problems_of, structure, unstructure
+from ._format.documents import MAX_BYTES, parse_json, read_document
 from .errors import InvalidDocumentError, NotFoundError
 from .model import Framework
+from .text import closest
 
 __all__ = [
     "MAX_BYTES",
+    "data_file",
     "dumps",
     "framework_schema",
     "frameworks",
@@ -30,159 +32,21 @@ __all__ = [
     "load_file",
     "loads",
     "profile_schema",
+    "resolve",
+    "structure_document",
 ]
-
-_FRAMEWORKS = "frameworks"
-
-#: The largest document :func:`loads`, :func:`load_file` and the profile loaders read unless
-#: told otherwise (``max_bytes``): 64 MiB, some 400 times the largest bundled framework and
-#: room for about a quarter of a million indicators, which load in a few seconds.
-MAX_BYTES = 64 * 1024 * 1024
 
 T = TypeVar("T")
 
 
-def check_limit(max_bytes: int | None) -> None:
-    """Refuse a ``max_bytes`` that is neither a positive whole number nor None."""
-    if max_bytes is None:
-        return
-    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
-        raise TypeError(f"max_bytes must be a whole number or None, got {max_bytes!r}")
-    if max_bytes < 1:
-        raise ValueError(f"max_bytes must be 1 or more (or None for no limit), got {max_bytes}")
-
-
-def _too_large(size: int | None, max_bytes: int, origin: str | None) -> InvalidDocumentError:
-    """The error for a document over ``max_bytes``: ``size`` bytes, or more if None."""
-    amount = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
-    return InvalidDocumentError(
-        (
-            f"document too large: {amount}, over the limit of {max_bytes:,} "
-            "(pass a larger max_bytes, or None for no limit) @ $",
-        ),
-        origin,
-    )
-
-
-def read_document(path: str | os.PathLike[str], max_bytes: int | None = MAX_BYTES) -> bytes:
-    """The bytes of the file at ``path``, refusing one larger than ``max_bytes`` unread."""
-    check_limit(max_bytes)
-    with open(path, "rb") as file:
-        if max_bytes is None:
-            return file.read()
-        size = os.fstat(file.fileno()).st_size
-        if size > max_bytes:
-            raise _too_large(size, max_bytes, os.fspath(path))
-        data = file.read(max_bytes + 1)  # a pipe or special file states no size
-    if len(data) > max_bytes:  # read no further: its size is not known
-        raise _too_large(None, max_bytes, os.fspath(path))
-    return data
-
-
-def parse_json(
-    data: str | bytes, origin: str | None = None, max_bytes: int | None = MAX_BYTES
-) -> object:
-    """JSON text (or UTF-8 bytes) as Python values; every failure is InvalidDocumentError.
-
-    A document over ``max_bytes`` (counted in UTF-8) is refused before it is parsed.
-    """
-    check_limit(max_bytes)
-    if max_bytes is not None and isinstance(data, (str, bytes, bytearray)):
-        # a str takes one to four bytes a character: count them only when it could matter
-        size = len(data)
-        if isinstance(data, str) and size <= max_bytes < 4 * size and not data.isascii():
-            size = len(data.encode("utf-8", "surrogatepass"))
-        if size > max_bytes:
-            raise _too_large(size, max_bytes, origin)
-    if isinstance(data, (bytes, bytearray)):
-        try:
-            data = bytes(data).decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise InvalidDocumentError(
-                (f"not UTF-8: byte 0x{data[error.start]:02x} at position {error.start} @ $",),
-                origin,
-            ) from None
-    elif not isinstance(data, str):
-        raise InvalidDocumentError(
-            (f"expected JSON text as str or bytes, got {type(data).__name__} @ $",), origin
-        )
-    try:
-        return json.loads(data, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno} (position {error.pos})"
-        raise InvalidDocumentError(
-            (f"malformed JSON at {where}: {error.msg} @ $",), origin
-        ) from None
-    except ValueError as error:  # a constant (NaN, Infinity) or a number too long to convert
-        raise InvalidDocumentError((f"malformed JSON: {error} @ $",), origin) from None
-    except RecursionError:
-        raise InvalidDocumentError(("malformed JSON: nested too deeply @ $",), origin) from None
-
-
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a JSON value")
-
-
 def structure_document(document: object, cls: type[T], origin: str | None = None) -> T:
-    """``document`` (parsed JSON) as a ``cls``; every type problem is InvalidDocumentError."""
+    """``document`` (parsed JSON) as a ``cls``; every problem raises InvalidDocumentError."""
     try:
         return structure(document, cls)
     except RecursionError:
         raise InvalidDocumentError(("nested too deeply @ $",), origin) from None
     except Exception as error:  # every structuring failure becomes the library error
         raise InvalidDocumentError(tuple(problems_of(error)), origin) from None
-
-
-@contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused while a document's objects are built.
-
-    Building a framework allocates many objects and frees few, so the collector would walk the
-    growing heap again and again for nothing (a quarter of a million indicators load in about
-    three quarters of the time without it). The pause is the process's, as :func:`gc.disable`
-    is: while one thread loads, no thread's cycles are collected; reference counting, which
-    frees nearly everything, goes on. The collector runs again afterwards, if it ran before.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
-def from_document(document: object, origin: str | None = None) -> Framework:
-    """A framework from parsed JSON, checked and bound; InvalidDocumentError otherwise."""
-    framework = structure_document(document, Framework, origin)
-    found = _checks.problems(framework)
-    if found:
-        raise InvalidDocumentError(tuple(found), origin)
-    return _bind(framework)
-
-
-def _bind(framework: Framework) -> Framework:
-    """Fill each item's bound fields from its context, before anyone else sees the objects.
-
-    The objects are new and unshared here, so they are completed in place rather than copied.
-    """
-    own = framework.sources[0].id
-    definitions = {d.number: d for d in framework.level_definitions}
-    for competency in framework.competencies:
-        object.__setattr__(competency, "levels_cumulative", framework.cumulative)
-        for level in competency.levels:
-            definition = definitions[level.number]
-            object.__setattr__(level, "label", definition.label)
-            object.__setattr__(level, "grades", definition.grades)
-            object.__setattr__(level, "competency", competency.id)
-            for polarity in ("effective", "ineffective"):
-                for indicator in getattr(level, polarity):
-                    object.__setattr__(indicator, "polarity", polarity)
-                    object.__setattr__(indicator, "level", level.number)
-                    object.__setattr__(indicator, "competency", competency.id)
-                    if not indicator.source:
-                        object.__setattr__(indicator, "source", own)
-    return framework
 
 
 def loads(
@@ -193,8 +57,6 @@ def loads(
     Raises :class:`~civilframe.InvalidDocumentError` listing every problem with its JSON path.
     ``origin`` (a file name, say) is named in the error. A document larger than ``max_bytes``
     (64 MiB unless told otherwise; None for no limit) is refused unparsed, with that error.
-    While it builds the framework, the cyclic garbage collector is paused (for the whole
-    process, as :func:`gc.disable` does) and then resumed.
 
     >>> import civilframe
     >>> civilframe.loads('{"id": "x"}')
@@ -207,8 +69,7 @@ def loads(
       required key missing @ $.level_definitions
       required key missing @ $.competencies
     """
-    with _no_collection():  # parsing and building alike allocate much and free little
-        return from_document(parse_json(data, origin, max_bytes), origin)
+    return structure_document(parse_json(data, origin, max_bytes), Framework, origin)
 
 
 def load_file(path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BYTES) -> Framework:
@@ -259,7 +120,7 @@ def profile_schema() -> dict[str, Any]:
 
 
 def _schema(name: str) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(data_file(name).read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(data_file(f"schemas/{name}").read_text("utf-8"))
     return schema
 
 
@@ -273,13 +134,14 @@ def data_file(name: str) -> Any:
     return resource
 
 
-def _bundled() -> Any:
-    return data_file(_FRAMEWORKS)
+#: Held while a bundled framework is loaded, so that it is loaded once, whatever the threads.
+_lock = threading.Lock()
+_bundled: dict[str, Framework] = {}
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _bundled_ids() -> tuple[str, ...]:
-    names = (entry.name for entry in _bundled().iterdir())
+    names = (entry.name for entry in data_file("frameworks").iterdir())
     return tuple(sorted(name[: -len(".json")] for name in names if name.endswith(".json")))
 
 
@@ -293,40 +155,62 @@ def frameworks() -> Mapping[str, str]:
     return {id: load(id).title for id in _bundled_ids()}
 
 
-@functools.cache
 def load(id: str) -> Framework:
-    """The bundled framework with this id, loaded (and checked) once, then cached.
+    """The bundled framework with this id, loaded (and checked) once, then shared.
 
-    Raises :class:`~civilframe.NotFoundError` naming the bundled ids.
+    However many threads ask at once, every caller gets the same object. Raises
+    :class:`~civilframe.NotFoundError` naming the bundled ids, and :class:`TypeError` for
+    anything but a string.
 
     >>> import civilframe
     >>> civilframe.load("competency-framework").competency("Delivering at Pace").number
     10
     """
-    if id not in _bundled_ids():
-        raise NotFoundError(kind="framework", query=id, closest=_bundled_ids())
-    text = _bundled().joinpath(f"{id}.json").read_bytes()
-    return loads(text, origin=f"bundled framework {id!r}", max_bytes=None)
+    found = _bundled.get(id) if isinstance(id, str) else None
+    if found is not None:
+        return found
+    if not isinstance(id, str):
+        raise TypeError(f"load() takes a bundled framework's id, got {type(id).__name__}")
+    with _lock:
+        found = _bundled.get(id)
+        if found is None:
+            ids = _bundled_ids()
+            if id not in ids:
+                raise NotFoundError(kind="framework", query=id, closest=closest(id, ids))
+            text = data_file(f"frameworks/{id}.json").read_bytes()
+            found = loads(text, origin=f"bundled framework {id!r}", max_bytes=None)
+            _bundled[id] = found
+    return found
 
 
-def dumps(framework: Framework) -> str:
-    """The framework as JSON text in the civilframe format, stable byte for byte.
+def resolve(framework: Framework | str) -> Framework:
+    """``framework`` itself, or the bundled framework whose id it is.
 
-    ``loads(dumps(framework)) == framework`` for every framework.
+    Every function that takes a framework accepts either, through this one function; anything
+    else is a :class:`TypeError` saying what is accepted.
+
+    >>> import civilframe
+    >>> resolve("leadership-in-action") is civilframe.load("leadership-in-action")
+    True
+    """
+    if isinstance(framework, Framework):
+        return framework
+    if isinstance(framework, str):
+        return load(framework)
+    raise TypeError(
+        f"expected a Framework or a bundled framework's id, got {type(framework).__name__}"
+    )
+
+
+def dumps(framework: Framework | str) -> str:
+    """The framework (a Framework or a bundled id) as JSON text in the civilframe format.
+
+    The text is stable byte for byte: ``loads(dumps(framework)) == framework`` for every
+    framework.
 
     >>> import civilframe
     >>> lia = civilframe.load("leadership-in-action")
     >>> civilframe.loads(civilframe.dumps(lia)) == lia
     True
     """
-    if not isinstance(framework, Framework):
-        raise TypeError(f"dumps() takes a Framework, got {type(framework).__name__}")
-    document = unstructure(framework)
-    own = framework.sources[0].id
-    for competency in document["competencies"]:
-        for level in competency["levels"]:
-            for polarity in ("effective", "ineffective"):
-                for indicator in level[polarity]:
-                    if indicator.get("source") == own:
-                        del indicator["source"]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(unstructure(resolve(framework)), ensure_ascii=False, indent=2) + "\n"

@@ -1,24 +1,29 @@
 """The framework model: ``Framework``, ``Cluster``, ``Competency``, ``Level``, ``Indicator``.
 
-Every class is a frozen, slotted attrs class holding tuples, built only by the loader
+Every class is a frozen, slotted attrs class holding tuples, built complete, once, by the loader
 (:func:`civilframe.load`, :func:`civilframe.loads`, :func:`civilframe.load_file`), which checks
-the whole document first. Fields marked *bound* are not in the file format: the loader fills them
-from the context an item sits in (an indicator's level and column, a level's grade label), so
-that each object can tell where it belongs.
+the whole document first. Some fields are *bound*: they are not in the file format, and the
+loader fills them from the context an item sits in (an indicator's column, level and
+competency), so that each object can tell where it belongs.
+
+One meaning per name, across the model: a lookup is a method (``framework.competency(...)``,
+``competency.level(3)``), a collection is a property or field (``framework.indicators``,
+``competency.levels``), an attribute named ``…_id`` or ``…_number`` holds an id or a number,
+and any other attribute holds the object itself (``competency.cluster``, ``indicator.source``).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._names import closest, normalise
-from ._types import Id, Number, Polarity, Text
-from ._wording import describe_levels
+from . import _views
+from ._format.scalars import Id, Number, Polarity, Text
 from .errors import NotFoundError
+from .text import closest, describe_levels, fold, slug
 
 __all__ = [
     "Cluster",
@@ -34,6 +39,16 @@ __all__ = [
 
 #: Field metadata marking a field the loader fills from context; it is not in the file format.
 BOUND = {"bound": True}
+
+#: Field metadata marking a field that holds another object of the framework, which the file
+#: format names by its id (a competency's cluster, a gap's recovered source).
+BY_ID = {"by_id": True}
+
+#: Field metadata marking an indicator's source: named by its id, and when the file leaves it
+#: out, the framework's own.
+OWN_SOURCE = {"by_id": True, "context_default": True}
+
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -73,32 +88,48 @@ class Gap:
     polarity: Polarity
     #: What was lost and why, in plain words.
     note: Text
-    #: The id of the source whose text fills the gap, if another document could supply it.
-    recovered_from: Id | None = None
+    #: The source whose text fills the gap, if another document could supply it (in the file
+    #: format, the source's id).
+    recovered_from: Source | None = attrs.field(default=None, metadata=BY_ID)
+
+    @property
+    def description(self) -> str:
+        """The gap in words, as exports print it: "Text lost in the source: …"."""
+        text = f"Text lost in the source: {self.note}"
+        if self.recovered_from is not None:
+            source = self.recovered_from
+            text += f" (recovered from {source.id}: {source.title})"
+        return text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class Indicator:
     """One behavioural indicator: a statement of what people at a level do (or fail to do).
 
-    ``polarity`` says whether it is an effective or an ineffective behaviour; ``source`` names
-    the document its text comes from, and ``note`` says how it was repaired or recovered.
+    ``polarity`` says whether it is an effective or an ineffective behaviour; ``source`` is the
+    document its text comes from, and ``note`` says how it was repaired or recovered.
+
+    >>> import civilframe
+    >>> found = civilframe.load("competency-framework").indicator("delivering-at-pace.l2.i1")
+    >>> found.text, found.polarity, found.level_number, found.competency_id
+    ('Fail to maintain pace and progress', 'ineffective', 2, 'delivering-at-pace')
     """
 
     #: Stable id, unique in its framework, e.g. ``"seeing-the-big-picture.l3.e2"``.
     id: Id
     #: The indicator's text, verbatim from its source.
     text: Text
-    #: The id of the source document the text comes from (bound: the framework's own by default).
-    source: Id = attrs.field(default="")
-    #: How the text was repaired or recovered, if it was.
-    note: Text | None = None
     #: ``"effective"`` or ``"ineffective"`` (bound: the column it is listed in).
-    polarity: Polarity = attrs.field(default="effective", metadata=BOUND)
+    polarity: Polarity = attrs.field(metadata=BOUND)
     #: The number of the level it belongs to (bound).
-    level: int = attrs.field(default=0, metadata=BOUND)
+    level_number: int = attrs.field(metadata=BOUND)
     #: The id of the competency it belongs to (bound).
-    competency: str = attrs.field(default="", metadata=BOUND)
+    competency_id: str = attrs.field(metadata=BOUND)
+    #: The source document the text comes from: the framework's own unless the file names
+    #: another (by its id, under the key ``source``).
+    source: Source = attrs.field(metadata=OWN_SOURCE, repr=False)
+    #: How the text was repaired or recovered, if it was.
+    note: Text | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -113,17 +144,30 @@ class Level:
     ineffective: tuple[Indicator, ...] = attrs.field(repr=False)
     #: Text the source lost at this level.
     gaps: tuple[Gap, ...] = attrs.field(default=(), repr=False)
-    #: The level's grade wording as the document prints it (bound from the framework).
-    label: str = attrs.field(default="", metadata=BOUND)
-    #: The grades this level applies to (bound from the framework).
-    grades: tuple[str, ...] = attrs.field(default=(), metadata=BOUND, repr=False)
+    #: The framework's definition of this level: its grade wording and grades (bound).
+    definition: LevelDefinition = attrs.field(metadata=BOUND, repr=False)
     #: The id of the competency it belongs to (bound).
-    competency: str = attrs.field(default="", metadata=BOUND)
+    competency_id: str = attrs.field(metadata=BOUND)
 
     @property
     def id(self) -> str:
         """Stable id of this level: its competency's id and its number, e.g. ``"….l3"``."""
-        return f"{self.competency}.l{self.number}"
+        return f"{self.competency_id}.l{self.number}"
+
+    @property
+    def label(self) -> str:
+        """The level's grade wording as the document prints it, e.g. ``"HEO & SEO or equiv"``."""
+        return self.definition.label
+
+    @property
+    def heading(self) -> str:
+        """The level as the Competency Framework heads it: ``"Level 3 (HEO & SEO or equiv)"``."""
+        return f"Level {self.number} ({self.label})" if self.label else f"Level {self.number}"
+
+    @property
+    def grades(self) -> tuple[str, ...]:
+        """The grades this level applies to, e.g. ``("HEO", "SEO")``."""
+        return self.definition.grades
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -136,16 +180,25 @@ class Level:
         return " ".join(indicator.text for indicator in self.effective)
 
     def _repr_html_(self) -> str:
-        """The level as an HTML table, for Jupyter."""
-        from ._html import level_html  # only notebooks need it
-
-        return level_html(self)
+        """The level as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
     def __iter__(self) -> Iterator[Indicator]:
         return iter(self.indicators)
 
     def __len__(self) -> int:
         return len(self.effective) + len(self.ineffective)
+
+
+@attrs.frozen(kw_only=True)
+class Cluster:
+    """A group of competencies, as the framework groups them."""
+
+    #: Stable id, e.g. ``"setting-direction"``.
+    id: Id
+    #: The cluster's title as printed, e.g. ``"Strategic Cluster – Setting Direction"``.
+    title: Text
 
 
 @attrs.frozen(kw_only=True)
@@ -158,8 +211,9 @@ class Competency:
     number: Number | None = None
     #: Its name as printed, e.g. ``"Seeing the Big Picture"``.
     name: Text
-    #: The id of its cluster, in frameworks that group competencies into clusters.
-    cluster: Id | None = None
+    #: Its cluster, in frameworks that group competencies into clusters (in the file format,
+    #: the cluster's id).
+    cluster: Cluster | None = attrs.field(default=None, metadata=BY_ID, repr=False)
     #: The short summary from the document's overview list, if it has one.
     summary: Text | None = attrs.field(default=None, repr=False)
     #: The description (or definition) the document gives on the competency's own page.
@@ -167,7 +221,7 @@ class Competency:
     #: Its levels, in ascending order.
     levels: tuple[Level, ...] = attrs.field(repr=False)
     #: Whether its framework declares levels cumulative (bound from the framework).
-    levels_cumulative: bool = attrs.field(default=False, metadata=BOUND, repr=False)
+    levels_cumulative: bool = attrs.field(metadata=BOUND, repr=False)
 
     @property
     def level_numbers(self) -> tuple[int, ...]:
@@ -182,15 +236,17 @@ class Competency:
     def level(self, number: int) -> Level:
         """This competency at level ``number``.
 
-        Raises :class:`~civilframe.NotFoundError` naming the levels it has.
+        Raises :class:`~civilframe.NotFoundError` naming the levels it has, and
+        :class:`TypeError` for anything but a whole number.
 
         >>> import civilframe
         >>> comp = civilframe.load("competency-framework").competency("seeing the big picture")
         >>> comp.level(3).effective[0].text
         "Be alert to emerging issues and trends which might impact or benefit own and team's work"
         """
+        wanted = _level_number(number, "level")
         for level in self.levels:
-            if level.number == number:
+            if level.number == wanted:
                 return level
         raise NotFoundError(
             kind="level",
@@ -206,16 +262,18 @@ class Competency:
         """What Level ``number`` expects of a person, by the framework's own rule.
 
         In a cumulative framework (each level building on the levels below) that is every
-        indicator of Levels 1 to ``number``, lowest level first, each telling its ``level``;
-        in a level-specific framework, the indicators of Level ``number`` alone.
-        Raises :class:`~civilframe.NotFoundError` when a level it needs is not held.
+        indicator of Levels 1 to ``number``, lowest level first, each telling its
+        ``level_number``; in a level-specific framework, the indicators of Level ``number``
+        alone. Raises :class:`~civilframe.NotFoundError` when a level it needs is not held.
 
         >>> import civilframe
         >>> ccf = civilframe.load("competency-framework")
-        >>> sorted({i.level for i in ccf.competency("Seeing the Big Picture").cumulative(3)})
+        >>> comp = ccf.competency("Seeing the Big Picture")
+        >>> sorted({i.level_number for i in comp.cumulative(3)})
         [1, 2, 3]
         >>> behaviours = civilframe.load("success-profiles-behaviours")
-        >>> sorted({i.level for i in behaviours.competency("Working Together").cumulative(3)})
+        >>> together = behaviours.competency("Working Together")
+        >>> sorted({i.level_number for i in together.cumulative(3)})
         [3]
         """
         target = self.level(number)
@@ -238,26 +296,15 @@ class Competency:
         return tuple(indicator for level in self.levels[: len(needed)] for indicator in level)
 
     def _repr_html_(self) -> str:
-        """The competency as an HTML table, for Jupyter."""
-        from ._html import competency_html  # only notebooks need it
-
-        return competency_html(self)
+        """The competency as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
     def __iter__(self) -> Iterator[Level]:
         return iter(self.levels)
 
     def __len__(self) -> int:
         return len(self.levels)
-
-
-@attrs.frozen(kw_only=True)
-class Cluster:
-    """A group of competencies, as the framework groups them."""
-
-    #: Stable id, e.g. ``"setting-direction"``.
-    id: Id
-    #: The cluster's title as printed, e.g. ``"Strategic Cluster – Setting Direction"``.
-    title: Text
 
 
 @attrs.frozen(kw_only=True)
@@ -282,7 +329,7 @@ class Framework:
 
     >>> import civilframe
     >>> ccf = civilframe.load("competency-framework")
-    >>> len(ccf), ccf.levels, ccf.cumulative
+    >>> len(ccf), ccf.level_numbers, ccf.levels_cumulative
     (10, (1, 2, 3, 4, 5, 6), True)
     """
 
@@ -296,8 +343,9 @@ class Framework:
     publisher: Text | None = None
     #: The source documents, the framework's own first; others supplied recovered text.
     sources: tuple[Source, ...] = attrs.field(repr=False)
-    #: Whether each level builds on the levels below (the document says so), or is specific.
-    cumulative: bool
+    #: Whether each level builds on the levels below (the document says so), or is specific
+    #: (in the file format, the key ``cumulative``).
+    levels_cumulative: bool = attrs.field(metadata={"key": "cumulative"})
     #: The document's introductory text, one paragraph (or heading) per item.
     introduction: tuple[Text, ...] = attrs.field(default=(), repr=False)
     #: The levels the framework covers, ascending, with their grades.
@@ -310,7 +358,7 @@ class Framework:
     questions: tuple[Question, ...] = attrs.field(default=(), repr=False)
 
     @property
-    def levels(self) -> tuple[int, ...]:
+    def level_numbers(self) -> tuple[int, ...]:
         """The numbers of the levels this framework covers, ascending."""
         return tuple(definition.number for definition in self.level_definitions)
 
@@ -319,6 +367,18 @@ class Framework:
         """The framework's own source document."""
         return self.sources[0]
 
+    @functools.cached_property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, competency by competency, lowest level first.
+
+        >>> import civilframe
+        >>> len(civilframe.load("competency-framework").indicators)
+        664
+        """
+        return tuple(
+            indicator for competency in self.competencies for indicator in competency.indicators
+        )
+
     def level_definition(self, number: int) -> LevelDefinition:
         """The definition of level ``number``; :class:`~civilframe.NotFoundError` if not covered.
 
@@ -326,71 +386,89 @@ class Framework:
         >>> civilframe.load("competency-framework").level_definition(6).grades
         ('Director General', 'Director')
         """
+        wanted = _level_number(number, "level_definition")
         for definition in self.level_definitions:
-            if definition.number == number:
+            if definition.number == wanted:
                 return definition
         raise NotFoundError(
             kind="level",
             query=str(number),
             closest=(),
             reason=(
-                f"{self.title!r} has no Level {number!r}: it covers {describe_levels(self.levels)}"
+                f"{self.title!r} has no Level {number!r}: "
+                f"it covers {describe_levels(self.level_numbers)}"
             ),
         )
 
-    def competency(self, name_or_id: str) -> Competency:
-        """The competency with this name or id, forgiving case, spacing and "&" for "and".
+    def competency(self, query: str | int) -> Competency:
+        """The competency with this name, id or number.
 
-        Raises :class:`~civilframe.NotFoundError` naming the closest names.
+        Names forgive case, spacing and "&" for "and"; an id may be written as a name would be
+        ("Seeing-The-Big-Picture"); a whole number is the competency's number in the document.
+        Raises :class:`~civilframe.NotFoundError` naming the closest names, and
+        :class:`TypeError` for anything but a string or a whole number.
 
         >>> import civilframe
-        >>> civilframe.load("competency-framework").competency(" changing & improving").id
-        'changing-and-improving'
+        >>> ccf = civilframe.load("competency-framework")
+        >>> ccf.competency(" changing & improving").id, ccf.competency(4).name
+        ('changing-and-improving', 'Leading and Communicating')
         """
-        lookup = self._tables
-        found = lookup.competencies.get(name_or_id.strip())
-        if found is None:
-            found = lookup.competency_names.get(normalise(name_or_id))
+        if isinstance(query, int) and not isinstance(query, bool):
+            found = self._tables.competency_numbers.get(query)
+            if found is not None:
+                return found
+            numbers = [str(c.number) for c in self.competencies if c.number is not None]
+            raise NotFoundError(
+                kind="competency",
+                query=str(query),
+                closest=tuple(numbers),
+                reason=f"{self.title!r} numbers no competency {query}",
+                closest_label="its competencies are numbered",
+            )
+        text = _text_query(query, "competency", "a name, an id or a whole number")
+        competency = self._tables.competencies.find(text)
+        if competency is not None:
+            return competency
+        raise NotFoundError(
+            kind="competency",
+            query=text,
+            closest=closest(text, (c.name for c in self.competencies)),
+        )
+
+    def cluster(self, query: str) -> Cluster:
+        """The cluster with this title, short name or id (forgiving case and spacing).
+
+        The short name is the cluster's id written as a name: "Setting Direction" for
+        ``setting-direction``, the "Strategic Cluster – Setting Direction". Raises
+        :class:`~civilframe.NotFoundError` naming the clusters.
+
+        >>> import civilframe
+        >>> civilframe.load("competency-framework").cluster("Setting Direction").title
+        'Strategic Cluster – Setting Direction'
+        """
+        text = _text_query(query, "cluster", "a title, a short name or an id")
+        found = self._tables.clusters.find(text)
         if found is not None:
             return found
         raise NotFoundError(
-            kind="competency",
-            query=name_or_id,
-            closest=closest(name_or_id, (c.name for c in self.competencies)),
-        )
-
-    def cluster(self, title_or_id: str) -> Cluster:
-        """The cluster with this title or id (forgiving case and spacing).
-
-        Raises :class:`~civilframe.NotFoundError` naming the clusters.
-
-        >>> import civilframe
-        >>> civilframe.load("competency-framework").cluster("setting-direction").title
-        'Strategic Cluster – Setting Direction'
-        """
-        key = normalise(title_or_id)
-        for cluster in self.clusters:
-            if key in (normalise(cluster.title), cluster.id):
-                return cluster
-        raise NotFoundError(
             kind="cluster",
-            query=title_or_id,
-            closest=closest(title_or_id, (c.title for c in self.clusters)),
+            query=text,
+            closest=closest(text, (c.title for c in self.clusters)),
             reason=None if self.clusters else f"{self.title!r} has no clusters",
         )
 
-    def competencies_in(self, cluster: str) -> tuple[Competency, ...]:
-        """The competencies of a cluster (given by title or id), in document order.
+    def competencies_in(self, cluster: str | Cluster) -> tuple[Competency, ...]:
+        """The competencies of a cluster (given by title, short name, id, or itself), in order.
 
         >>> import civilframe
         >>> ccf = civilframe.load("competency-framework")
         >>> [c.name for c in ccf.competencies_in("setting-direction")]
         ['Seeing the Big Picture', 'Changing and Improving', 'Making Effective Decisions']
         """
-        found = self.cluster(cluster)
-        return tuple(c for c in self.competencies if c.cluster == found.id)
+        found = cluster if isinstance(cluster, Cluster) else self.cluster(cluster)
+        return tuple(c for c in self.competencies if c.cluster == found)
 
-    def question(self, name_or_id: str) -> Question:
+    def question(self, query: str) -> Question:
         """The question with this name or id (forgiving case and spacing).
 
         Raises :class:`~civilframe.NotFoundError` naming the questions.
@@ -399,63 +477,50 @@ class Framework:
         >>> civilframe.load("leadership-in-action").question("Purpose").text[:50]
         'Does the person show the motivation to succeed, wi'
         """
-        key = normalise(name_or_id)
-        for question in self.questions:
-            if key in (normalise(question.name), question.id):
-                return question
+        text = _text_query(query, "question", "a name or an id")
+        found = self._tables.questions.find(text)
+        if found is not None:
+            return found
         raise NotFoundError(
             kind="question",
-            query=name_or_id,
-            closest=closest(name_or_id, (q.name for q in self.questions)),
+            query=text,
+            closest=closest(text, (q.name for q in self.questions)),
             reason=None if self.questions else f"{self.title!r} poses no questions",
         )
-
-    def indicators(self) -> Iterator[Indicator]:
-        """Every indicator, competency by competency, lowest level first.
-
-        >>> import civilframe
-        >>> sum(1 for _ in civilframe.load("competency-framework").indicators())
-        664
-        """
-        for competency in self.competencies:
-            yield from competency.indicators
 
     def indicator(self, id: str) -> Indicator:
         """The indicator with this id; :class:`~civilframe.NotFoundError` if there is none.
 
         >>> import civilframe
-        >>> found = civilframe.load("competency-framework").indicator("delivering-at-pace.l2.i1")
-        >>> found.text, found.polarity, found.level
-        ('Fail to maintain pace and progress', 'ineffective', 2)
+        >>> civilframe.load("competency-framework").indicator("delivering-at-pace.l2.i1").text
+        'Fail to maintain pace and progress'
         """
-        found = self._tables.indicators.get(id)
+        text = _text_query(id, "indicator", "an indicator's id")
+        found = self._tables.indicators.get(text.strip())
         if found is not None:
             return found
         raise NotFoundError(
             kind="indicator",
-            query=id,
-            closest=closest(id, (i.id for i in self.indicators())),
+            query=text,
+            closest=closest(text, (i.id for i in self.indicators)),
         )
 
     @functools.cached_property
-    def _tables(self) -> _Lookup:
+    def _tables(self) -> _Tables:
         """The lookup tables, built on the first lookup (not a field: not compared or pickled)."""
-        return _Lookup(self)
+        return _Tables(self)
 
     def to_dataframe(self) -> Any:
         """The indicators as a pandas DataFrame, one row per indicator (pandas is an extra).
 
-        The columns are those of :func:`civilframe.exports.to_csv`.
+        The columns are those of :func:`civilframe.export.to_csv`.
         """
-        from .exports import to_dataframe
-
-        return to_dataframe(self)
+        return _views.view("dataframe", self)
 
     def _repr_html_(self) -> str:
-        """The framework as an HTML table, for Jupyter."""
-        from ._html import framework_html  # only notebooks need it
-
-        return framework_html(self)
+        """The framework as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
     def __iter__(self) -> Iterator[Competency]:
         return iter(self.competencies)
@@ -464,17 +529,68 @@ class Framework:
         return len(self.competencies)
 
 
-class _Lookup:
-    """A framework's competencies and indicators by id, and competencies by folded name."""
+class Names(Generic[T]):
+    """Items by the names they answer to, for lookups that forgive case and spacing.
 
-    __slots__ = ("competencies", "competency_names", "indicators")
+    A query finds the item whose id it is (as given), else whose name it is after folding
+    case, spacing and "&" (:func:`civilframe.text.fold`), else whose id it is when written as
+    a name ("Setting Direction" for ``setting-direction``). The first item to claim a key keeps
+    it.
+    """
+
+    __slots__ = ("_ids", "_names")
+
+    def __init__(
+        self, items: Iterable[T], id: Callable[[T], str], names: Callable[[T], Iterable[str]]
+    ) -> None:
+        self._ids: dict[str, T] = {}
+        self._names: dict[str, T] = {}
+        for item in items:
+            self._ids.setdefault(id(item), item)
+            for name in names(item):
+                self._names.setdefault(fold(name), item)
+
+    def find(self, query: str) -> T | None:
+        """The item ``query`` names, or None."""
+        found = self._ids.get(query.strip())
+        if found is None:
+            found = self._names.get(fold(query))
+        if found is None:
+            found = self._ids.get(slug(query))
+        return found
+
+
+class _Tables:
+    """A framework's lookup tables: competencies, clusters, questions and indicators."""
+
+    __slots__ = ("clusters", "competencies", "competency_numbers", "indicators", "questions")
 
     def __init__(self, framework: Framework) -> None:
-        self.competencies: dict[str, Competency] = {}
-        self.competency_names: dict[str, Competency] = {}
-        self.indicators: dict[str, Indicator] = {}
+        self.competencies = Names(framework.competencies, _id, lambda c: (c.name,))
+        self.competency_numbers: dict[int, Competency] = {}
         for competency in framework.competencies:
-            self.competencies.setdefault(competency.id, competency)
-            self.competency_names.setdefault(normalise(competency.name), competency)
-            for indicator in competency.indicators:
-                self.indicators.setdefault(indicator.id, indicator)
+            if competency.number is not None:
+                self.competency_numbers.setdefault(competency.number, competency)
+        self.clusters = Names(framework.clusters, _id, lambda c: (c.title,))
+        self.questions = Names(framework.questions, _id, lambda q: (q.name,))
+        self.indicators: dict[str, Indicator] = {}
+        for indicator in framework.indicators:
+            self.indicators.setdefault(indicator.id, indicator)
+
+
+def _id(item: Cluster | Competency | Question) -> str:
+    return item.id
+
+
+def _text_query(query: object, lookup: str, accepted: str) -> str:
+    """``query`` if it is a string; TypeError naming what the lookup accepts otherwise."""
+    if not isinstance(query, str):
+        raise TypeError(f"{lookup}() takes {accepted}, got {type(query).__name__}")
+    return query
+
+
+def _level_number(number: object, lookup: str) -> int:
+    """``number`` if it is a whole number (not a bool); TypeError otherwise."""
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise TypeError(f"{lookup}() takes a level number (a whole number), got {number!r}")
+    return number

@@ -17,21 +17,25 @@ them through the one converter with the same error discipline as frameworks, and
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Literal
+from collections.abc import Iterable
+from typing import Any, Literal
 
 import attrs
 
-from ._convert import unstructure
-from ._types import Id, Number, Text
-from ._wording import markdown_escape
-from .crosswalk import Translation, crosswalk
-from .elements import assessment_method, element
+from . import _views
+from ._format.converter import check_fields, unstructure
+from ._format.documents import MAX_BYTES, parse_json, read_document
+from ._format.scalars import Id, Number, Text
+from ._reprs import by_id, clipped, counted
 from .errors import NotFoundError
-from .grades import grade
-from .loading import MAX_BYTES, load, parse_json, read_document, structure_document
+from .loading import data_file, resolve, structure_document
 from .model import Competency, Framework, Indicator, Level
+from .reference.assessment import assessment_method, element
+from .reference.grade_table import grade
+from .reference.mapping import Translation, crosswalk
 
 __all__ = [
     "ElementAssessment",
@@ -42,25 +46,32 @@ __all__ = [
     "loads_profile",
 ]
 
-#: The sources' guidance on how many competencies a role is assessed on. Each warning applies
-#: only to a profile whose framework gives the guidance in its own introduction, and quotes it.
-#: The Competency Framework: "Most of you will need to focus on a number of competencies,
-#: usually around six" (and what counts as "around"); Success Profiles: the sentence below.
-_USUAL_WORDS = "usually around six"
-_USUAL_COUNT = range(4, 9)
-_NOT_ALL = "You will not be asked to demonstrate all Civil Service Behaviours for one role."
+
+def _as_tuple(value: Any) -> Any:
+    """A list a caller passes as a tuple, so that the object stays hashable; else unchanged.
+
+    Anything else (a string, say) is left for the construction check to refuse.
+    """
+    return tuple(value) if type(value) is list else value
 
 
 @attrs.frozen(kw_only=True)
 class ElementAssessment:
-    """One element a role assesses besides the chosen behaviours, and how it is assessed."""
+    """One element a role assesses besides the chosen behaviours, and how it is assessed.
+
+    Checked when made, as the profile file format is: a wrong type raises
+    :class:`~civilframe.InvalidDocumentError`.
+    """
 
     #: The element's name or id: behaviours, strengths, ability, experience or technical.
     element: Text
     #: What the role states for this element, verbatim.
-    requirements: tuple[Text, ...] = ()
+    requirements: tuple[Text, ...] = attrs.field(default=(), converter=_as_tuple)
     #: How it is assessed: names or ids of the assessment methods.
-    methods: tuple[Text, ...] = ()
+    methods: tuple[Text, ...] = attrs.field(default=(), converter=_as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -78,12 +89,12 @@ class Requirement:
     """What a role asks of a candidate in one chosen competency or behaviour."""
 
     #: The chosen competency (or behaviour).
-    competency: Competency
+    competency: Competency = attrs.field(repr=by_id)
     #: The competency at the role's level.
     level: Level
     #: The indicators expected: the level's own, or in a cumulative framework every level's
     #: up to the role's, lowest first.
-    indicators: tuple[Indicator, ...]
+    indicators: tuple[Indicator, ...] = attrs.field(repr=counted)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +102,9 @@ class SuccessProfile:
     """A role's Success Profile: grade, framework, chosen behaviours and other elements.
 
     Build one with :func:`loads_profile` or :func:`load_profile` (or directly, with keyword
-    arguments), then :meth:`check` it.
+    arguments), then :meth:`check` it. Every field is checked when the profile is made, as the
+    file format is: ``competencies="Leadership"`` (a string, not a list) raises
+    :class:`~civilframe.InvalidDocumentError`. Lists are kept as tuples.
 
     >>> import civilframe as cf
     >>> role = cf.SuccessProfile(
@@ -112,16 +125,18 @@ class SuccessProfile:
     grade: Text
     #: The id of the framework the profile draws on, e.g. ``"success-profiles-behaviours"``.
     framework: Id
-    #: The level the advert states, if it states one (JSON key ``level``); see :attr:`level`.
-    stated_level: Number | None = attrs.field(default=None, metadata={"key": "level"})
+    #: The level the advert states, if it states one; see :attr:`level`.
+    stated_level: Number | None = attrs.field(default=None, metadata={"was": "level"})
     #: The chosen competencies or behaviours, by name or id, in the advert's order.
-    competencies: tuple[Text, ...]
+    competencies: tuple[Text, ...] = attrs.field(converter=_as_tuple, repr=counted)
     #: The other elements assessed, and how.
-    elements: tuple[ElementAssessment, ...] = ()
+    elements: tuple[ElementAssessment, ...] = attrs.field(
+        default=(), converter=_as_tuple, repr=counted
+    )
     #: Where the role is based, as the advert says.
     location: Text | None = None
     #: Where the profile comes from (an advert, a candidate pack), if recorded.
-    source: Text | None = None
+    source: Text | None = attrs.field(default=None, repr=clipped)
 
     @property
     def level(self) -> int:
@@ -134,9 +149,18 @@ class SuccessProfile:
             return self.stated_level
         return grade(self.grade).level
 
-    def _framework(self, framework: Framework | None) -> Framework:
+    def __attrs_post_init__(self) -> None:
+        check_fields(self)
+
+    def framework_for(self, framework: Framework | str | None = None) -> Framework:
+        """The framework this profile draws on: ``framework`` if given, else the bundled one.
+
+        ``framework`` (a Framework or a bundled id) must be the one the profile names;
+        :class:`~civilframe.NotFoundError` says which it needs otherwise.
+        """
         if framework is None:
-            return load(self.framework)
+            return resolve(self.framework)
+        framework = resolve(framework)
         if framework.id != self.framework:
             raise NotFoundError(
                 kind="framework",
@@ -147,7 +171,7 @@ class SuccessProfile:
             )
         return framework
 
-    def check(self, framework: Framework | None = None) -> tuple[Finding, ...]:
+    def check(self, framework: Framework | str | None = None) -> tuple[Finding, ...]:
         """Every error and warning about this profile, errors first; empty when it is clean.
 
         ``framework`` is the framework to check against when it is not bundled (a user's own,
@@ -156,25 +180,13 @@ class SuccessProfile:
         errors: list[str] = []
         warnings: list[str] = []
         try:
-            source = self._framework(framework)
+            source = self.framework_for(framework)
         except NotFoundError as error:
             return (Finding(severity="error", message=str(error)),)
         level = self._check_level(source, errors)
         chosen = self._check_competencies(source, errors)
         self._check_elements(errors)
-        count = len(chosen)
-        if count > 1 and count == len(source.competencies) and _says(source, _NOT_ALL):
-            warnings.append(
-                f'all {count} competencies of the {source.title} are chosen; it says "{_NOT_ALL}"'
-            )
-        if (
-            _says(source, _USUAL_WORDS)
-            and self.competencies
-            and len(self.competencies) not in _USUAL_COUNT
-        ):
-            warnings.append(
-                f'{_count(len(self.competencies))} chosen; the {source.title} says "{_USUAL_WORDS}"'
-            )
+        warnings.extend(_guidance().warnings(source, len(chosen), len(self.competencies)))
         if level is not None:
             for competency in chosen:
                 held: dict[int, Level] = {lvl.number: lvl for lvl in competency.levels}
@@ -200,8 +212,8 @@ class SuccessProfile:
                 f"{self.grade!r}, which is Level {by_grade}"
             )
         level = self.stated_level if self.stated_level is not None else by_grade
-        if level is not None and level not in source.levels:
-            covered = ", ".join(map(str, source.levels)) or "none"
+        if level is not None and level not in source.level_numbers:
+            covered = ", ".join(map(str, source.level_numbers)) or "none"
             errors.append(f"{source.title!r} has no Level {level} (it covers levels: {covered})")
             return None
         return level
@@ -237,7 +249,7 @@ class SuccessProfile:
                 except NotFoundError as error:
                     errors.append(f"element {position}: {error}")
 
-    def requirements(self, framework: Framework | None = None) -> tuple[Requirement, ...]:
+    def requirements(self, framework: Framework | str | None = None) -> tuple[Requirement, ...]:
         """What the role asks of a candidate, per chosen competency, in the advert's order.
 
         In a cumulative framework each requirement holds every indicator up to the role's
@@ -254,7 +266,7 @@ class SuccessProfile:
         >>> [(r.competency.name, r.level.number, len(r.indicators)) for r in role.requirements()]
         [('Leading and Communicating', 4, 42), ('Building Capability for All', 4, 44)]
         """
-        source = self._framework(framework)
+        source = self.framework_for(framework)
         level = self.level
         result = []
         for name in self.competencies:
@@ -315,57 +327,22 @@ class SuccessProfile:
 
     def _repr_html_(self) -> str:
         """The profile as HTML, for Jupyter: the role, its findings and what it asks for."""
-        from ._html import profile_html  # only notebooks need it
-
-        return profile_html(self)
+        html: str = _views.view("html", self)
+        return html
 
     def to_json(self) -> str:
         """The profile as JSON text in the civilframe profile format, stable byte for byte."""
         return json.dumps(unstructure(self), ensure_ascii=False, indent=2) + "\n"
 
-    def to_markdown(self, framework: Framework | None = None) -> str:
+    def to_markdown(self, framework: Framework | str | None = None) -> str:
         """The profile as Markdown for an advert or a candidate pack.
 
         Role, grade and level, then for each chosen behaviour its definition and the effective
         indicators expected at the role's level (and, in a cumulative framework, those of the
         levels it builds on), then the other elements and how they are assessed.
         """
-        source = self._framework(framework)
-        level = self.level
-        lines = [f"# {_md(self.title)}", ""]
-        lines.append(f"- **Grade:** {_md(self.grade)}")
-        definition = source.level_definition(level)
-        lines.append(f"- **Level:** {level} ({_md(definition.label)})")
-        if self.location:
-            lines.append(f"- **Location:** {_md(self.location)}")
-        lines.append(f"- **Framework:** {_md(source.title)}")
-        for requirement in self.requirements(source):
-            competency = requirement.competency
-            lines += ["", f"## {_md(competency.name)}", ""]
-            text = competency.description or competency.summary
-            if text:
-                lines += [_md(text), ""]
-            lines.append(f"Effective behaviour at Level {level}:")
-            lines.append("")
-            lines += [f"- {_md(i.text)}" for i in requirement.level.effective]
-            if not requirement.level.effective:
-                lines.append("- *(no effective indicators are recorded at this level)*")
-            earlier = [i for i in requirement.indicators if i.level < level]
-            effective_earlier = [i for i in earlier if i.polarity == "effective"]
-            if effective_earlier:
-                lines += ["", "Building on the levels below:", ""]
-                lines += [f"- Level {i.level}: {_md(i.text)}" for i in effective_earlier]
-        if self.elements:
-            lines += ["", "## Also assessed", ""]
-            for assessment in self.elements:
-                found = element(assessment.element)
-                methods = ", ".join(assessment_method(m).name for m in assessment.methods)
-                how = f" (assessed by: {_md(methods)})" if methods else ""
-                lines.append(f"- **{_md(found.name)}**{how}")
-                lines += [f"  - {_md(r)}" for r in assessment.requirements]
-        if self.source:
-            lines += ["", f"*Source: {_md(self.source)}*"]
-        return "\n".join(lines) + "\n"
+        text: str = _views.view("markdown", self, self.framework_for(framework))
+        return text
 
 
 def _says(framework: Framework, words: str) -> bool:
@@ -377,7 +354,48 @@ def _count(number: int) -> str:
     return f"{number} competency is" if number == 1 else f"{number} competencies are"
 
 
-_md = markdown_escape
+@attrs.frozen(kw_only=True)
+class _CountRule:
+    """An introduction's guidance on how many competencies a role is assessed on."""
+
+    quote: Text
+    fewest: Number
+    most: Number
+
+
+@attrs.frozen(kw_only=True)
+class _NotAllRule:
+    """An introduction's word that a role is not assessed on every behaviour."""
+
+    quote: Text
+
+
+@attrs.frozen(kw_only=True)
+class _Guidance:
+    """The bundled guidance rules (``data/reference/profile-guidance.json``)."""
+
+    about: Text
+    count: tuple[_CountRule, ...] = ()
+    not_all: tuple[_NotAllRule, ...] = ()
+
+    def warnings(self, source: Framework, chosen: int, named: int) -> Iterable[str]:
+        """The warnings for a profile naming ``named`` competencies, ``chosen`` of them known."""
+        for rule in self.not_all:
+            if chosen > 1 and chosen == len(source.competencies) and _says(source, rule.quote):
+                yield (
+                    f"all {chosen} competencies of the {source.title} are chosen;"
+                    f' it says "{rule.quote}"'
+                )
+        for count in self.count:
+            if named and not count.fewest <= named <= count.most and _says(source, count.quote):
+                yield f'{_count(named)} chosen; the {source.title} says "{count.quote}"'
+
+
+@functools.cache
+def _guidance() -> _Guidance:
+    name = "reference/profile-guidance.json"
+    origin = f"bundled data {name!r}"
+    return structure_document(parse_json(data_file(name).read_bytes(), origin), _Guidance, origin)
 
 
 def loads_profile(

@@ -2,7 +2,7 @@
 
 >>> import civilframe as cf
 >>> hit = cf.search("national interest", framework="success-profiles-behaviours")[0]
->>> hit.competency.name, hit.indicator.level
+>>> hit.competency.name, hit.indicator.level_number
 ('Seeing the Big Picture', 5)
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._names import normalise
-from .loading import frameworks, load
-from .model import Competency, Framework, Indicator
+from ..loading import frameworks, load, resolve
+from ..model import Competency, Framework, Indicator
+from ..text import fold
 
 __all__ = ["Hit", "search"]
 
@@ -38,9 +38,8 @@ class Hit:
         For example ``"competency-framework › Seeing the Big Picture › Level 3 effective"``.
         """
         column = "effective" if self.indicator.polarity == "effective" else "ineffective"
-        return (
-            f"{self.framework.id} › {self.competency.name} › Level {self.indicator.level} {column}"
-        )
+        level = f"Level {self.indicator.level_number}"
+        return f"{self.framework.id} › {self.competency.name} › {level} {column}"
 
 
 def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, ...]:
@@ -55,20 +54,20 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
     >>> len(hits), hits[0].where
     (15, 'competency-framework › Achieving Commercial Outcomes › Level 5 effective')
     """
-    terms = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in normalise(words).split()]
+    if not isinstance(words, str):
+        raise TypeError(f"search() takes the words to find as text, got {type(words).__name__}")
+    terms = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in fold(words).split()]
     if not terms:
         return ()
     sources: Iterable[Framework]
     if framework is None:
         sources = (load(framework_id) for framework_id in frameworks())
-    elif isinstance(framework, Framework):
-        sources = (framework,)
     else:
-        sources = (load(framework),)
+        sources = (resolve(framework),)
     return tuple(
         Hit(framework=source, competency=competency, indicator=indicator)
         for source in sources
         for competency in source.competencies
         for indicator in competency.indicators
-        if all(term.search(normalise(indicator.text)) for term in terms)
+        if all(term.search(fold(indicator.text)) for term in terms)
     )

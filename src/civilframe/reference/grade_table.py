@@ -20,10 +20,12 @@ import re
 
 import attrs
 
-from ._types import Id, Text
-from .errors import InvalidDocumentError, NotFoundError
-from .loading import data_file, load, parse_json, structure_document
-from .model import BOUND
+from .._format.documents import parse_json
+from .._format.rules import duplicates
+from .._format.scalars import Id, Number, Text
+from ..errors import InvalidDocumentError, NotFoundError
+from ..loading import data_file, load, structure_document
+from ..text import fold
 
 __all__ = ["Grade", "grade", "grades"]
 
@@ -38,8 +40,8 @@ class Grade:
     title: Text
     #: Other names in use, e.g. ``"G7"``, ``"SCS pay band 1"``.
     aliases: tuple[Text, ...] = ()
-    #: The framework level the grade maps to (bound from the level definitions).
-    level: int = attrs.field(default=0, metadata=BOUND)
+    #: The framework level the grade maps to, as the level definitions give it.
+    level: Number
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -48,22 +50,32 @@ class Grade:
 
 
 @attrs.frozen(kw_only=True)
+class _GradeEntry:
+    """A grade as the bundled file lists it: its level comes from the level definitions."""
+
+    name: Text
+    title: Text
+    aliases: tuple[Text, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
 class _GradeList:
     """The bundled file: the framework whose level definitions map grades, and the grades."""
 
     framework: Id
-    grades: tuple[Grade, ...]
+    grades: tuple[_GradeEntry, ...]
 
 
-_FILE = "grades.json"
+_FILE = "reference/grades.json"
 _PARENTHESISED = re.compile(r"^(?P<outer>.+?)\s*\((?P<inner>[^()]+)\)$")
 
 
 def _key(text: str) -> str:
-    return "".join(text.split()).casefold()
+    """A grade name folded for matching: case and every space ignored ("G 7" is "G7")."""
+    return fold(text).replace(" ", "")
 
 
-@functools.lru_cache(maxsize=1)
+@functools.cache
 def _index() -> tuple[tuple[Grade, ...], dict[str, Grade]]:
     origin = f"bundled data {_FILE!r}"
     listing = structure_document(
@@ -74,25 +86,33 @@ def _index() -> tuple[tuple[Grade, ...], dict[str, Grade]]:
         for definition in load(listing.framework).level_definitions
         for name in definition.grades
     }
-    problems: list[str] = []
-    index: dict[str, Grade] = {}
-    for position, item in enumerate(listing.grades):
-        if item.name not in levels:
-            problems.append(
-                f"grade {item.name!r} is in no level definition of {listing.framework!r}"
-                f" @ $.grades[{position}].name"
-            )
-            continue
-        object.__setattr__(item, "level", levels[item.name])
-        for name in item.names:
-            if index.get(_key(name), item) != item:
-                problems.append(
-                    f"grade name {name!r} names another grade too @ $.grades[{position}]"
-                )
-            index[_key(name)] = item
+    problems = [
+        f"grade {entry.name!r} is in no level definition of {listing.framework!r}"
+        f" @ $.grades[{position}].name"
+        for position, entry in enumerate(listing.grades)
+        if entry.name not in levels
+    ]
     if problems:
         raise InvalidDocumentError(tuple(problems), origin)
-    return listing.grades, index
+    table = tuple(
+        Grade(name=entry.name, title=entry.title, aliases=entry.aliases, level=levels[entry.name])
+        for entry in listing.grades
+    )
+    names = [
+        (_key(name), f"$.grades[{position}]")
+        for position, item in enumerate(table)
+        for name in dict.fromkeys(_key(name) for name in item.names)
+    ]
+    problems = duplicates(
+        names,
+        lambda key, first, path: (
+            f"grade name {key!r} names another grade too (first at {first}) @ {path}"
+        ),
+    )
+    if problems:
+        raise InvalidDocumentError(tuple(problems), origin)
+    index = {_key(name): item for item in table for name in item.names}
+    return table, index
 
 
 def grades() -> tuple[Grade, ...]:
@@ -109,7 +129,8 @@ def grade(text: str) -> Grade:
     """The grade ``text`` names, matched exactly whatever the case or spacing.
 
     A name with its abbreviation in brackets, "Senior Executive Officer (SEO)", is accepted when
-    both name the same grade. Raises :class:`~civilframe.NotFoundError` listing the valid grades.
+    both name the same grade. Raises :class:`~civilframe.NotFoundError` listing the valid
+    grades, and :class:`TypeError` for anything but a string.
 
     >>> import civilframe as cf
     >>> cf.grade("scs pay band 1").name, cf.grade("Deputy Director").level
@@ -119,6 +140,8 @@ def grade(text: str) -> Grade:
       ...
     civilframe.errors.NotFoundError: no grade 'Grade'; the grades are: AA, AO, EO, HEO, SEO, ...
     """
+    if not isinstance(text, str):
+        raise TypeError(f"grade() takes a grade's name as text, got {type(text).__name__}")
     index = _index()[1]
     found = index.get(_key(text))
     if found is None and (parts := _PARENTHESISED.match(text.strip())):

@@ -19,48 +19,48 @@ framework's own), is *not comparable*: comparing one edition with text borrowed 
 would say nothing. Such columns are reported with the reason, and their rows are not counted.
 
 >>> import civilframe as cf
->>> from civilframe.diff import diff
->>> d = diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+>>> d = cf.diff("competency-framework-2012-sms1", "competency-framework")
 >>> d.counts("ineffective")
 {'identical': 55, 'changed': 3, 'replaced': 1, 'added': 0, 'removed': 0}
 """
 
 from __future__ import annotations
 
-import difflib
+from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import attrs
 
-from ._names import closest, normalise
-from ._types import Polarity
-from ._wording import describe_levels
-from .errors import NotFoundError
-from .model import Competency, Framework, Indicator, Level
+from .._format.scalars import POLARITIES, Polarity
+from .._reprs import by_id, clipped, counted
+from ..errors import NotFoundError
+from ..loading import resolve
+from ..model import Competency, Framework, Indicator, Level
+from ..text import closest, differences, fold, word_keys, words
+from ..text import similarity as word_similarity
 
 __all__ = [
     "REPLACED_BELOW",
-    "STATUSES",
+    "ROW_STATUSES",
     "ColumnDiff",
     "CompetencyDiff",
     "FrameworkDiff",
     "IndicatorDiff",
     "LevelDiff",
-    "Status",
+    "RowStatus",
     "TextDiff",
     "WordChange",
     "diff",
-    "render_diff",
     "similarity",
 ]
 
 #: What became of one row: the same text, reworded, rewritten beyond recognition, new in B,
 #: or gone from B.
-Status = Literal["identical", "changed", "replaced", "added", "removed"]
+RowStatus = Literal["identical", "changed", "replaced", "added", "removed"]
 
-#: Every status, in the order counts and reports list them.
-STATUSES: tuple[Status, ...] = ("identical", "changed", "replaced", "added", "removed")
+#: Every row status, in the order counts and reports list them.
+ROW_STATUSES: tuple[RowStatus, ...] = ("identical", "changed", "replaced", "added", "removed")
 
 #: A reworded row whose word similarity is below this is *replaced*, not *changed*.
 #:
@@ -69,9 +69,6 @@ STATUSES: tuple[Status, ...] = ("identical", "changed", "replaced", "added", "re
 #: and every row it calls changed at least 0.46, so any threshold between separates them; a
 #: quarter sits well clear of both.
 REPLACED_BELOW = 0.25
-
-_POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
-_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
 
 
 @attrs.frozen(kw_only=True)
@@ -89,15 +86,15 @@ class IndicatorDiff:
     """What became of one row of a column: its status, its two sides and their difference."""
 
     #: ``"identical"``, ``"changed"``, ``"replaced"``, ``"added"`` or ``"removed"``.
-    status: Status
+    status: RowStatus
     #: The row in A (None when added).
-    a: Indicator | None
+    a: Indicator | None = attrs.field(repr=by_id)
     #: The row in B (None when removed).
-    b: Indicator | None
+    b: Indicator | None = attrs.field(repr=by_id)
     #: Word similarity of the two texts, 0 to 1 (1 when identical, 0 when one side is absent).
     similarity: float
     #: The word-level difference of a changed or replaced row, in order; empty otherwise.
-    words: tuple[WordChange, ...] = ()
+    words: tuple[WordChange, ...] = attrs.field(default=(), repr=counted)
 
     @property
     def added_words(self) -> tuple[str, ...]:
@@ -115,15 +112,15 @@ class ColumnDiff:
     """One column (effective or ineffective) of one level of one competency, compared."""
 
     #: The id of the competency in A.
-    competency: str
+    competency_id: str
     #: The level's number.
-    level: int
+    level_number: int
     #: Which column.
     polarity: Polarity
     #: Why the column cannot be compared, or None when it was compared.
     reason: str | None = None
     #: Every row, in A's order, then the rows only B has (none when not comparable).
-    rows: tuple[IndicatorDiff, ...] = ()
+    rows: tuple[IndicatorDiff, ...] = attrs.field(default=(), repr=counted)
 
     @property
     def comparable(self) -> bool:
@@ -156,13 +153,13 @@ class TextDiff:
     #: ``"changed"`` when both have it, ``"added"`` when only B has it, ``"removed"`` when only A.
     status: Literal["changed", "added", "removed"]
     #: A's text, if A has it.
-    a: str | None
+    a: str | None = attrs.field(repr=clipped)
     #: B's text, if B has it.
-    b: str | None
+    b: str | None = attrs.field(repr=clipped)
     #: Word similarity of the two texts, 0 to 1 (0 when one side lacks the text).
     similarity: float
     #: The word-level difference when both have the text; empty otherwise.
-    words: tuple[WordChange, ...] = ()
+    words: tuple[WordChange, ...] = attrs.field(default=(), repr=counted)
 
 
 @attrs.frozen(kw_only=True)
@@ -170,15 +167,15 @@ class CompetencyDiff:
     """A competency present in both frameworks, compared text by text and level by level."""
 
     #: The competency in A.
-    a: Competency = attrs.field(repr=False)
+    a: Competency = attrs.field(repr=by_id)
     #: The competency in B.
-    b: Competency = attrs.field(repr=False)
+    b: Competency = attrs.field(repr=by_id)
     #: How the two were matched: by the same id, or (ids differing) by the same name.
     matched_by: Literal["id", "name"]
     #: The texts (name, summary, description) that differ.
-    texts: tuple[TextDiff, ...] = ()
+    texts: tuple[TextDiff, ...] = attrs.field(default=(), repr=counted)
     #: The levels both hold, ascending, compared.
-    levels: tuple[LevelDiff, ...] = ()
+    levels: tuple[LevelDiff, ...] = attrs.field(default=(), repr=counted)
     #: The levels only A holds.
     levels_only_in_a: tuple[int, ...] = ()
     #: The levels only B holds.
@@ -215,20 +212,20 @@ class FrameworkDiff:
     """
 
     #: Framework A.
-    a: Framework = attrs.field(repr=False)
+    a: Framework = attrs.field(repr=by_id)
     #: Framework B.
-    b: Framework = attrs.field(repr=False)
+    b: Framework = attrs.field(repr=by_id)
     #: The competencies both hold, in A's order, compared.
-    competencies: tuple[CompetencyDiff, ...]
+    competencies: tuple[CompetencyDiff, ...] = attrs.field(repr=counted)
     #: The competencies only A holds, in A's order.
-    only_in_a: tuple[Competency, ...] = attrs.field(default=(), repr=False)
+    only_in_a: tuple[Competency, ...] = attrs.field(default=(), repr=counted)
     #: The competencies only B holds, in B's order.
-    only_in_b: tuple[Competency, ...] = attrs.field(default=(), repr=False)
+    only_in_b: tuple[Competency, ...] = attrs.field(default=(), repr=counted)
 
     @property
     def common_levels(self) -> tuple[int, ...]:
         """The level numbers both frameworks cover, ascending."""
-        return tuple(number for number in self.a.levels if number in self.b.levels)
+        return tuple(n for n in self.a.level_numbers if n in self.b.level_numbers)
 
     def competency(self, name_or_id: str) -> CompetencyDiff:
         """The comparison of one competency, found by its id in A or B, else by its name.
@@ -239,9 +236,11 @@ class FrameworkDiff:
         for found in self.competencies:
             if name_or_id in (found.a.id, found.b.id):
                 return found
-        key = normalise(name_or_id)
+        if not isinstance(name_or_id, str):
+            raise TypeError(f"competency() takes a name or an id, got {type(name_or_id).__name__}")
+        key = fold(name_or_id)
         for found in self.competencies:
-            if key in (normalise(found.a.name), normalise(found.b.name)):
+            if key in (fold(found.a.name), fold(found.b.name)):
                 return found
         raise NotFoundError(
             kind="competency",
@@ -261,7 +260,7 @@ class FrameworkDiff:
         self,
         polarity: Polarity | None = None,
         *,
-        status: Status | None = None,
+        status: RowStatus | None = None,
         level: int | None = None,
     ) -> tuple[IndicatorDiff, ...]:
         """The rows of every comparable column, optionally of one polarity, status or level."""
@@ -269,19 +268,19 @@ class FrameworkDiff:
             row
             for column in self.columns()
             if (polarity is None or column.polarity == polarity)
-            and (level is None or column.level == level)
+            and (level is None or column.level_number == level)
             for row in column.rows
             if status is None or row.status == status
         )
 
     def counts(
         self, polarity: Polarity | None = None, *, level: int | None = None
-    ) -> dict[Status, int]:
-        """How many rows have each status: every status, zeros too, in :data:`STATUSES` order.
+    ) -> dict[RowStatus, int]:
+        """How many rows have each status: every status, zeros too, in :data:`ROW_STATUSES` order.
 
         Only rows of comparable columns count; :attr:`not_comparable` lists the others.
         """
-        found = dict.fromkeys(STATUSES, 0)
+        found = dict.fromkeys(ROW_STATUSES, 0)
         for row in self.rows(polarity, level=level):
             found[row.status] += 1
         return found
@@ -305,27 +304,24 @@ class FrameworkDiff:
         )
 
 
-def diff(a: Framework, b: Framework) -> FrameworkDiff:
+def diff(a: Framework | str, b: Framework | str) -> FrameworkDiff:
     """The comparison of framework ``a`` with framework ``b``: what B changed, added and removed.
 
     Competencies are matched by id, else by name; levels where both hold them; rows column by
     column: identical texts first (anywhere in the column), then the rest in order, each pair
     *changed* when its word similarity is at least :data:`REPLACED_BELOW` and *replaced* below
     it. Columns whose text either side lost, or holds as text recovered from another document,
-    are reported as not comparable, with the reason.
+    are reported as not comparable, with the reason. Each side is a Framework or a bundled
+    framework's id.
 
     >>> import civilframe as cf
-    >>> from civilframe.diff import diff
-    >>> d = diff(cf.load("competency-framework-2012-sms1"), cf.load("competency-framework"))
+    >>> d = cf.diff("competency-framework-2012-sms1", "competency-framework")
     >>> d.counts("effective")
     {'identical': 41, 'changed': 11, 'replaced': 1, 'added': 0, 'removed': 0}
-    >>> [(c.competency, c.level, c.polarity) for c in d.not_comparable]
+    >>> [(c.competency_id, c.level_number, c.polarity) for c in d.not_comparable]
     [('changing-and-improving', 5, 'effective')]
     """
-    if not isinstance(a, Framework) or not isinstance(b, Framework):
-        raise TypeError(
-            f"diff() compares two Frameworks, got {type(a).__name__} and {type(b).__name__}"
-        )
+    a, b = resolve(a), resolve(b)
     pairs = _match_competencies(a, b)
     in_a = {pair[0].id for pair in pairs}
     in_b = {pair[1].id for pair in pairs}
@@ -339,7 +335,7 @@ def diff(a: Framework, b: Framework) -> FrameworkDiff:
 
 
 def similarity(a: str, b: str) -> float:
-    """The word similarity of two texts, 0 to 1: difflib's ratio over their words.
+    """The word similarity of two texts, 0 to 1: :func:`civilframe.text.similarity` of their words.
 
     Words are compared ignoring case and the punctuation around them; the result does not
     depend on the order of the two texts.
@@ -347,32 +343,20 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("Lead from the front", "lead from the front.")
     1.0
     """
-    first, second = sorted((_keys(a), _keys(b)))
-    if not first and not second:
-        return 1.0
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
-
-
-def _keys(text: str) -> list[str]:
-    keys = []
-    for word in text.split():
-        key = word.casefold().strip(_PUNCTUATION)
-        keys.append(key or word)
-    return keys
+    first, second = sorted((word_keys(a), word_keys(b)))
+    return word_similarity(first, second)
 
 
 def _word_changes(a: str, b: str) -> tuple[WordChange, ...]:
-    words_a, words_b = a.split(), b.split()
-    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     changes: list[WordChange] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            changes.append(WordChange(op="equal", words=" ".join(words_a[i1:i2])))
+    for tag, in_a, in_b in differences(words(a), words(b)):
+        if tag == "equal":
+            changes.append(WordChange(op="equal", words=in_a))
             continue
-        if i2 > i1:
-            changes.append(WordChange(op="removed", words=" ".join(words_a[i1:i2])))
-        if j2 > j1:
-            changes.append(WordChange(op="added", words=" ".join(words_b[j1:j2])))
+        if in_a:
+            changes.append(WordChange(op="removed", words=in_a))
+        if in_b:
+            changes.append(WordChange(op="added", words=in_b))
     return tuple(changes)
 
 
@@ -384,10 +368,10 @@ def _match_competencies(
         c.id: (by_id[c.id], "id") for c in a.competencies if c.id in by_id
     }
     taken = set(found)
-    by_name = {normalise(c.name): c for c in b.competencies if c.id not in taken}
+    by_name = {fold(c.name): c for c in b.competencies if c.id not in taken}
     for competency in a.competencies:
         if competency.id not in found:
-            match = by_name.pop(normalise(competency.name), None)
+            match = by_name.pop(fold(competency.name), None)
             if match is not None:
                 found[competency.id] = (match, "name")
     return [(c, *found[c.id]) for c in a.competencies if c.id in found]
@@ -406,7 +390,7 @@ def _compare_competency(
         if number in numbers_b:
             level_a, level_b = a.level(number), b.level(number)
             columns = [
-                _compare_column(fa, fb, a, level_a, level_b, polarity) for polarity in _POLARITIES
+                _compare_column(fa, fb, a, level_a, level_b, polarity) for polarity in POLARITIES
             ]
             levels.append(LevelDiff(number=number, effective=columns[0], ineffective=columns[1]))
     return CompetencyDiff(
@@ -453,7 +437,6 @@ def _compare_texts(a: Competency, b: Competency) -> Iterator[TextDiff]:
 def _unusable(framework: Framework, side: str, level: Level, polarity: Polarity) -> list[str]:
     """Why this side's column cannot be compared: its text lost, or recovered from elsewhere."""
     who = f"{side} ({framework.id})"
-    titles: dict[str, str] = {source.id: source.title for source in framework.sources}
     reasons = []
     for gap in level.gaps:
         if gap.polarity != polarity:
@@ -463,16 +446,16 @@ def _unusable(framework: Framework, side: str, level: Level, polarity: Polarity)
         else:
             reasons.append(
                 f"{who} lost this column and holds text recovered from source "
-                f"{gap.recovered_from!r} instead: {gap.note}"
+                f"{gap.recovered_from.id!r} instead: {gap.note}"
             )
     explained = {gap.recovered_from for gap in level.gaps if gap.polarity == polarity}
-    own = framework.source.id
-    borrowed = sorted({i.source for i in getattr(level, polarity) if i.source != own})
-    for source in borrowed:
+    own = framework.source
+    borrowed = {i.source.id: i.source for i in getattr(level, polarity) if i.source != own}
+    for _, source in sorted(borrowed.items()):
         if source not in explained:
             reasons.append(
-                f"{who} holds text recovered from source {source!r} "
-                f"({titles.get(source, source)}), not from its own document"
+                f"{who} holds text recovered from source {source.id!r} "
+                f"({source.title}), not from its own document"
             )
     return reasons
 
@@ -488,14 +471,14 @@ def _compare_column(
     reasons = _unusable(fa, "A", level_a, polarity) + _unusable(fb, "B", level_b, polarity)
     if reasons:
         return ColumnDiff(
-            competency=competency.id,
-            level=level_a.number,
+            competency_id=competency.id,
+            level_number=level_a.number,
             polarity=polarity,
             reason="; ".join(reason.rstrip(".") for reason in reasons) + ".",
         )
     return ColumnDiff(
-        competency=competency.id,
-        level=level_a.number,
+        competency_id=competency.id,
+        level_number=level_a.number,
         polarity=polarity,
         rows=_compare_rows(getattr(level_a, polarity), getattr(level_b, polarity)),
     )
@@ -505,12 +488,15 @@ def _compare_rows(
     rows_a: Sequence[Indicator], rows_b: Sequence[Indicator]
 ) -> tuple[IndicatorDiff, ...]:
     partner: dict[int, int] = {}  # index in A -> index in B
-    free_b = list(range(len(rows_b)))
+    unmatched: defaultdict[str, deque[int]] = defaultdict(deque)
+    for j, row in enumerate(rows_b):
+        unmatched[row.text].append(j)
     for i, row in enumerate(rows_a):
-        j = next((j for j in free_b if rows_b[j].text == row.text), None)
-        if j is not None:
-            partner[i] = j
-            free_b.remove(j)
+        same = unmatched.get(row.text)
+        if same:
+            partner[i] = same.popleft()
+    used = set(partner.values())
+    free_b = [j for j in range(len(rows_b)) if j not in used]
     rest_a = [i for i in range(len(rows_a)) if i not in partner]
     paired = _pair_in_order([rows_a[i].text for i in rest_a], [rows_b[j].text for j in free_b])
     for x, y in paired:
@@ -548,118 +534,31 @@ def _pair_in_order(texts_a: list[str], texts_b: list[str]) -> list[tuple[int, in
     pairings of ``min(len)`` rows that keep both orders, the one with the most pairs at or
     above :data:`REPLACED_BELOW`, then the highest total similarity, is chosen; so the counts
     of changed and replaced rows do not depend on which framework is A.
+
+    Every row of the shorter side is paired, so row ``i`` of it can only meet rows ``i`` to
+    ``i + d`` of the longer (``d`` the difference in length): only that band is scored, and the
+    cost grows with the rows times ``d + 1``, not with the square of the rows.
     """
+    if len(texts_a) > len(texts_b):
+        return [(i, j) for j, i in _pair_in_order(texts_b, texts_a)]
     m, n = len(texts_a), len(texts_b)
     if m == n:
         return [(i, i) for i in range(m)]
-    scores = [[similarity(x, y) for y in texts_b] for x in texts_a]
-    best: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (n + 1) for _ in range(m + 1)]
+    d = n - m
+    # best[i][k]: the best pairing of A's first i rows within B's first i + k rows
+    best = [[(0, 0.0)] * (d + 1) for _ in range(m + 1)]
     for i in range(1, m + 1):
-        for j in range(1, n + 1):
-            score = scores[i - 1][j - 1]
-            before = best[i - 1][j - 1]
-            take = (before[0] + 1, before[1] + (score >= REPLACED_BELOW), before[2] + score)
-            best[i][j] = max(take, best[i - 1][j], best[i][j - 1])
+        for k in range(d + 1):
+            score = similarity(texts_a[i - 1], texts_b[i + k - 1])
+            before = best[i - 1][k]
+            take = (before[0] + (score >= REPLACED_BELOW), before[1] + score)
+            best[i][k] = max(take, best[i][k - 1]) if k else take
     pairs: list[tuple[int, int]] = []
-    i, j = m, n
-    while i and j:
-        if best[i][j] == best[i - 1][j]:
+    i, k = m, d
+    while i:
+        if k and best[i][k] == best[i][k - 1]:
+            k -= 1
+        else:
+            pairs.append((i - 1, i + k - 1))
             i -= 1
-        elif best[i][j] == best[i][j - 1]:
-            j -= 1
-        else:
-            pairs.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
     return pairs[::-1]
-
-
-def _title(framework: Framework) -> str:
-    edition = f", {framework.edition}" if framework.edition else ""
-    return f"{framework.title}{edition} [{framework.id}]"
-
-
-def _marked(changes: tuple[WordChange, ...]) -> str:
-    marks = {"equal": "{}", "removed": "[-{}-]", "added": "{{+{}+}}"}
-    return " ".join(marks[change.op].format(change.words) for change in changes)
-
-
-def render_diff(d: FrameworkDiff) -> str:
-    """A plain-text report of a comparison, for reading in a terminal.
-
-    It names A and B, the levels compared, a table of row counts by column, the columns that
-    could not be compared (and why), the competencies only one side holds, and then, for each
-    competency, every text and row that is not identical. Word differences are marked as
-    ``git diff --word-diff`` marks them: ``[-words only in A-]`` and ``{+words only in B+}``.
-
-    >>> import civilframe as cf
-    >>> from civilframe.diff import diff, render_diff
-    >>> ccf = cf.load("competency-framework")
-    >>> print(render_diff(diff(ccf, ccf)))  # doctest: +ELLIPSIS
-    A: Civil Service Competency Framework, 2012–2017 update [competency-framework]
-    B: Civil Service Competency Framework, 2012–2017 update [competency-framework]
-    Levels compared: Levels 1–6 (A covers Levels 1–6, B covers Levels 1–6)
-    Competencies: 10 in both, 0 only in A, 0 only in B
-    ...
-    """
-    lines = [f"A: {_title(d.a)}", f"B: {_title(d.b)}"]
-    common = d.common_levels
-    covers = f"A covers {describe_levels(d.a.levels)}, B covers {describe_levels(d.b.levels)}"
-    if common:
-        lines.append(f"Levels compared: {describe_levels(common)} ({covers})")
-    else:
-        lines.append(f"No levels in common ({covers}): no indicators can be compared.")
-    lines.append(
-        f"Competencies: {len(d.competencies)} in both, {len(d.only_in_a)} only in A, "
-        f"{len(d.only_in_b)} only in B"
-    )
-    if common and d.competencies:
-        width = max(len(status) for status in STATUSES)
-        lines += ["", "Rows of the columns compared:"]
-        lines.append(" " * 13 + "  ".join(status.rjust(width) for status in STATUSES))
-        for polarity in _POLARITIES:
-            counts = d.counts(polarity)
-            cells = "  ".join(str(counts[status]).rjust(width) for status in STATUSES)
-            lines.append(f"  {polarity:<11}{cells}")
-    if d.not_comparable:
-        names: dict[str, str] = {c.a.id: c.name for c in d.competencies}
-        lines += ["", "Not comparable:"]
-        lines += [
-            f"  {names[c.competency]}, Level {c.level}, {c.polarity}: {c.reason}"
-            for c in d.not_comparable
-        ]
-    for side, only in (("A", d.only_in_a), ("B", d.only_in_b)):
-        if only:
-            lines += ["", f"Only in {side}:"]
-            lines += [f"  {competency.name} [{competency.id}]" for competency in only]
-    for competency in d.competencies:
-        body = list(_competency_lines(competency))
-        if body:
-            heading = competency.name
-            if competency.matched_by == "name":
-                heading += f" (matched by name: {competency.a.id} in A, {competency.b.id} in B)"
-            lines += ["", heading, *body]
-    if d.unchanged:
-        lines += ["", "No differences."]
-    return "\n".join(lines) + "\n"
-
-
-def _competency_lines(competency: CompetencyDiff) -> Iterator[str]:
-    for text in competency.texts:
-        if text.status == "changed":
-            yield f"  {text.field} changed: {_marked(text.words)}"
-        else:
-            yield f"  {text.field} only in {'B' if text.status == 'added' else 'A'}"
-    for level in competency.levels:
-        for polarity in _POLARITIES:
-            for row in level.column(polarity).rows:
-                if row.status == "identical":
-                    continue
-                ids = " -> ".join(dict.fromkeys(i.id for i in (row.a, row.b) if i is not None))
-                yield f"  Level {level.number} {polarity} {row.status}: {ids}"
-                if row.status == "changed":
-                    yield f"    {_marked(row.words)}"
-                    continue
-                if row.a is not None:
-                    yield f"    A: {row.a.text}"
-                if row.b is not None:
-                    yield f"    B: {row.b.text}"

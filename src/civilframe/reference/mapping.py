@@ -12,11 +12,11 @@ other. Each link says what became of one competency, typed:
 
 Each link rests on its evidence: words quoted verbatim from the two documents' own definitions
 (and, where the definitions are silent, examples), which the tests check against the bundled
-frameworks. The mapping is data (``civilframe/data/crosswalk.json``), read through the one
+frameworks. The mapping is data (``civilframe/data/reference/crosswalk.json``), read through the one
 converter; :attr:`Crosswalk.statement` carries the editorial statement with it.
 
->>> from civilframe.crosswalk import crosswalk, translate
->>> crosswalk("leading & communicating").behaviours
+>>> from civilframe import crosswalk, translate
+>>> crosswalk("leading & communicating").behaviour_ids
 ('leadership', 'communicating-and-influencing')
 >>> translate(["Collaborating and Partnering", "Achieving Commercial Outcomes"]).behaviours
 ('Working Together',)
@@ -30,13 +30,16 @@ from typing import Literal, overload
 
 import attrs
 
-from ._types import Id, Text
-from .errors import InvalidDocumentError, NotFoundError
-from .loading import data_file, load, parse_json, structure_document
-from .model import Competency, Framework
+from .._format.documents import parse_json
+from .._format.scalars import Id, Text
+from .._reprs import clipped, counted
+from ..errors import InvalidDocumentError, NotFoundError
+from ..loading import data_file, load, structure_document
+from ..model import Competency, Framework
 
 __all__ = [
     "LINK_TYPES",
+    "PARTS",
     "Crosswalk",
     "Evidence",
     "Link",
@@ -46,8 +49,6 @@ __all__ = [
     "Translation",
     "crosswalk",
     "loads_crosswalk",
-    "render_crosswalk",
-    "render_translation",
     "translate",
 ]
 
@@ -67,7 +68,8 @@ LINK_TYPES: tuple[LinkType, ...] = (
 #: The link types that carry a competency over whole.
 _CARRIED: tuple[LinkType, ...] = ("same-name", "renamed", "split")
 
-_PARTS = ("summary", "description")
+#: The texts of a competency a quote may name besides its indicators.
+PARTS = ("summary", "description")
 
 
 @attrs.frozen(kw_only=True)
@@ -75,7 +77,7 @@ class Quote:
     """Words quoted verbatim from one text of a competency (or behaviour)."""
 
     #: The id of the competency or behaviour whose text is quoted.
-    competency: Id
+    competency_id: Id = attrs.field(metadata={"key": "competency"})
     #: Which of its texts: ``"summary"``, ``"description"``, or the id of one of its indicators.
     part: Id
     #: The words quoted: an exact substring of that text.
@@ -86,13 +88,13 @@ class Quote:
 
         Raises :class:`~civilframe.NotFoundError` if the framework has no such text.
         """
-        competency = framework.competency(self.competency)
-        if self.part in _PARTS:
+        competency = framework.competency(self.competency_id)
+        if self.part in PARTS:
             found: str | None = getattr(competency, self.part)
             if found is None:
                 raise NotFoundError(
                     kind=self.part,
-                    query=self.competency,
+                    query=self.competency_id,
                     closest=(),
                     reason=f"{competency.name!r} in {framework.id!r} has no {self.part}",
                 )
@@ -117,25 +119,25 @@ class Evidence:
 class Link:
     """What became of one competency in the Civil Service Behaviours: civilframe's editorial view.
 
-    >>> from civilframe.crosswalk import crosswalk
+    >>> from civilframe import crosswalk
     >>> link = crosswalk("Building Capability for All")
-    >>> link.type, link.behaviours
+    >>> link.type, link.behaviour_ids
     ('renamed', ('developing-self-and-others',))
     """
 
     #: The id of the competency, in the Competency Framework.
-    competency: Id
+    competency_id: Id = attrs.field(metadata={"key": "competency"})
     #: What became of it (see :data:`LinkType`).
     type: LinkType
     #: The ids of the behaviours that carry it, wholly or in part (none for no successor).
-    behaviours: tuple[Id, ...] = ()
+    behaviour_ids: tuple[Id, ...] = attrs.field(default=(), metadata={"key": "behaviours"})
     #: Why the link is typed so, in plain words.
-    reason: Text
+    reason: Text = attrs.field(repr=clipped)
     #: The quotes the link rests on.
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...] = attrs.field(repr=counted)
     #: Words (matched ignoring case, as parts of words too) found nowhere in the behaviours'
     #: texts, backing a claim that something was not carried.
-    absent: tuple[Text, ...] = ()
+    absent: tuple[Text, ...] = attrs.field(default=(), repr=counted)
 
     @property
     def carried(self) -> bool:
@@ -148,7 +150,7 @@ class Shortfall:
     """A competency a translation could not carry over whole, and why."""
 
     #: The competency's id.
-    competency: str
+    competency_id: str
     #: The competency's name.
     name: str
     #: ``"partly-carried"`` or ``"no-successor"``.
@@ -156,7 +158,7 @@ class Shortfall:
     #: The names of the behaviours that carry part of it (none when it has no successor).
     behaviours: tuple[str, ...]
     #: Why, as the crosswalk says.
-    reason: str
+    reason: str = attrs.field(repr=clipped)
 
 
 @attrs.frozen(kw_only=True)
@@ -168,17 +170,17 @@ class Translation:
     """
 
     #: The names of the competencies translated, in the order given, each once.
-    competencies: tuple[str, ...]
+    competencies: tuple[str, ...] = attrs.field(repr=counted)
     #: The names of the behaviours they carry over to, in order, each once.
-    behaviours: tuple[str, ...]
+    behaviours: tuple[str, ...] = attrs.field(repr=counted)
     #: The ids of those behaviours, in the same order.
-    behaviour_ids: tuple[str, ...]
+    behaviour_ids: tuple[str, ...] = attrs.field(repr=counted)
     #: The link followed for each competency, in the order given.
-    links: tuple[Link, ...]
+    links: tuple[Link, ...] = attrs.field(repr=counted)
     #: The competencies not carried over whole (partly carried or with no successor).
-    lost: tuple[Shortfall, ...]
+    lost: tuple[Shortfall, ...] = attrs.field(repr=counted)
     #: The crosswalk's statement that this is civilframe's editorial mapping.
-    statement: str
+    statement: str = attrs.field(repr=clipped)
 
     @property
     def complete(self) -> bool:
@@ -195,13 +197,13 @@ class Crosswalk:
     #: Whether the mapping is official (published by the frameworks' owner); civilframe's is not.
     official: bool
     #: The statement of what the mapping is, and is not.
-    statement: Text
+    statement: Text = attrs.field(repr=clipped)
     #: The id of the bundled framework mapped from.
     from_framework: Id
     #: The id of the bundled framework mapped to.
     to_framework: Id
     #: One link per competency, in the order of the framework mapped from.
-    links: tuple[Link, ...] = attrs.field(repr=False)
+    links: tuple[Link, ...] = attrs.field(repr=counted)
 
     def link(self, competency: str) -> Link:
         """The link of one competency, by its name or id (forgiving case, spacing and "&").
@@ -210,7 +212,7 @@ class Crosswalk:
         """
         found = load(self.from_framework).competency(competency)
         for link in self.links:
-            if link.competency == found.id:
+            if link.competency_id == found.id:
                 return link
         raise NotFoundError(
             kind="crosswalk link",
@@ -236,7 +238,7 @@ class Crosswalk:
         links = tuple(self.link(id) for id in chosen)
         behaviours: dict[str, Competency] = {}
         for link in links:
-            for id in link.behaviours:
+            for id in link.behaviour_ids:
                 behaviours.setdefault(id, target.competency(id))
         return Translation(
             competencies=tuple(competency.name for competency in chosen.values()),
@@ -245,10 +247,10 @@ class Crosswalk:
             links=links,
             lost=tuple(
                 Shortfall(
-                    competency=link.competency,
-                    name=chosen[link.competency].name,
+                    competency_id=link.competency_id,
+                    name=chosen[link.competency_id].name,
                     type=link.type,
-                    behaviours=tuple(target.competency(id).name for id in link.behaviours),
+                    behaviours=tuple(target.competency(id).name for id in link.behaviour_ids),
                     reason=link.reason,
                 )
                 for link in links
@@ -264,7 +266,7 @@ class Crosswalk:
         return len(self.links)
 
 
-_FILE = "crosswalk.json"
+_FILE = "reference/crosswalk.json"
 
 #: How many behaviours each type of link names: fewest, most (None for no limit), in words.
 _BEHAVIOURS_PER_TYPE: dict[str, tuple[int, int | None, str]] = {
@@ -296,42 +298,42 @@ def _problems(found: Crosswalk) -> Iterator[str]:
     first: dict[str, int] = {}
     for n, link in enumerate(found.links):
         path = f"$.links[{n}]"
-        if link.competency in first:
+        if link.competency_id in first:
             yield (
-                f"competency {link.competency!r} is linked twice (first at "
-                f"$.links[{first[link.competency]}]) @ {path}.competency"
+                f"competency {link.competency_id!r} is linked twice (first at "
+                f"$.links[{first[link.competency_id]}]) @ {path}.competency"
             )
-        first.setdefault(link.competency, n)
+        first.setdefault(link.competency_id, n)
         fewest, most, wanted = _BEHAVIOURS_PER_TYPE[link.type]
-        count = len(link.behaviours)
+        count = len(link.behaviour_ids)
         if count < fewest or (most is not None and count > most):
             yield f"a {link.type!r} link must name {wanted}, got {count} @ {path}.behaviours"
-        if len(set(link.behaviours)) != count:
+        if len(set(link.behaviour_ids)) != count:
             yield f"a behaviour is named twice @ {path}.behaviours"
         if not link.evidence:
             yield f"a link needs at least one piece of evidence @ {path}.evidence"
         for e, evidence in enumerate(link.evidence):
             where = f"{path}.evidence[{e}]"
             yield from _quote_problems(
-                evidence.competency, (link.competency,), where + ".competency"
+                evidence.competency, (link.competency_id,), where + ".competency"
             )
             if evidence.behaviour is not None:
                 yield from _quote_problems(
-                    evidence.behaviour, link.behaviours, where + ".behaviour"
+                    evidence.behaviour, link.behaviour_ids, where + ".behaviour"
                 )
 
 
 def _quote_problems(quote: Quote, allowed: tuple[str, ...], path: str) -> Iterator[str]:
-    if quote.competency not in allowed:
+    if quote.competency_id not in allowed:
         expected = ", ".join(map(repr, allowed)) or "none (the link names no behaviour)"
         yield (
-            f"quotes {quote.competency!r}, which the link does not name (expected "
+            f"quotes {quote.competency_id!r}, which the link does not name (expected "
             f"{expected}) @ {path}.competency"
         )
-    if quote.part not in _PARTS and not quote.part.startswith(f"{quote.competency}.l"):
+    if quote.part not in PARTS and not quote.part.startswith(f"{quote.competency_id}.l"):
         yield (
             f"part must be 'summary', 'description' or the id of an indicator of "
-            f"{quote.competency!r}, got {quote.part!r} @ {path}.part"
+            f"{quote.competency_id!r}, got {quote.part!r} @ {path}.part"
         )
 
 
@@ -352,7 +354,7 @@ def crosswalk(competency: str | None = None) -> Crosswalk | Link:
     competency's name or id (forgiving case, spacing and "&"), that competency's
     :class:`Link`; :class:`~civilframe.NotFoundError` naming the closest names otherwise.
 
-    >>> from civilframe.crosswalk import crosswalk
+    >>> from civilframe import crosswalk
     >>> [link.type for link in crosswalk()][:4]
     ['same-name', 'same-name', 'same-name', 'split']
     """
@@ -369,7 +371,7 @@ def translate(competencies: Sequence[str]) -> Translation:
     successor), with the reason. This follows civilframe's editorial crosswalk, not an
     official mapping.
 
-    >>> from civilframe.crosswalk import translate
+    >>> from civilframe import translate
     >>> translation = translate(["Leading and Communicating", "Delivering Value for Money"])
     >>> translation.behaviours
     ('Leadership', 'Communicating and Influencing', 'Managing a Quality Service')
@@ -377,75 +379,3 @@ def translate(competencies: Sequence[str]) -> Translation:
     [('Delivering Value for Money', 'partly-carried')]
     """
     return _bundled().translate(competencies)
-
-
-_TYPE_WORDS: dict[str, str] = {
-    "same-name": "same name",
-    "renamed": "renamed",
-    "split": "split",
-    "partly-carried": "partly carried",
-    "no-successor": "no successor",
-}
-
-
-def _quoted(quote: Quote, framework: Framework) -> str:
-    name = framework.competency(quote.competency).name
-    part = quote.part if quote.part in _PARTS else f"example {quote.part}"
-    return f'{name} ({part}): "{quote.text}"'
-
-
-def render_crosswalk(competency: str | None = None) -> str:
-    """The crosswalk (or one competency's link) as plain text, with its evidence.
-
-    The text opens with the statement that this is civilframe's editorial mapping.
-
-    >>> from civilframe.crosswalk import render_crosswalk
-    >>> print(render_crosswalk("Delivering at Pace").splitlines()[3])
-    Delivering at Pace -> Delivering at Pace  [same name]
-    """
-    walk = _bundled()
-    links = walk.links if competency is None else (walk.link(competency),)
-    source, target = load(walk.from_framework), load(walk.to_framework)
-    lines: list[str] = [walk.title, walk.statement]
-    for link in links:
-        name = source.competency(link.competency).name
-        behaviours = " + ".join(target.competency(id).name for id in link.behaviours)
-        lines += ["", f"{name} -> {behaviours or '(none)'}  [{_TYPE_WORDS[link.type]}]"]
-        lines.append(f"  {link.reason}")
-        for evidence in link.evidence:
-            lines.append(f"  - {_quoted(evidence.competency, source)}")
-            if evidence.behaviour is not None:
-                lines.append(f"    {_quoted(evidence.behaviour, target)}")
-        if link.absent:
-            words = ", ".join(f'"{word}"' for word in link.absent)
-            lines.append(f"  - Found nowhere in the behaviours: {words}")
-    return "\n".join(lines) + "\n"
-
-
-def render_translation(translation: Translation) -> str:
-    """A translation as plain text: the behaviours, then what could not be carried over.
-
-    >>> from civilframe.crosswalk import render_translation, translate
-    >>> print(render_translation(translate(["Delivering at Pace"])))  # doctest: +ELLIPSIS
-    Competencies: Delivering at Pace
-    Behaviours: Delivering at Pace
-    Every competency was carried over.
-    This crosswalk is civilframe's editorial mapping, not an official one: ...
-    """
-    lines = [
-        "Competencies: " + "; ".join(translation.competencies),
-        "Behaviours: " + ("; ".join(translation.behaviours) or "(none)"),
-    ]
-    if translation.lost:
-        lines.append("Not carried over whole:")
-        for shortfall in translation.lost:
-            into = (
-                f" (partly into {' + '.join(shortfall.behaviours)})" if shortfall.behaviours else ""
-            )
-            lines.append(
-                f"  {shortfall.name}: {_TYPE_WORDS[shortfall.type]}{into}. {shortfall.reason}"
-            )
-    else:
-        lines.append("Every competency was carried over.")
-    lines.append(translation.statement)
-    return "\n".join(lines) + "\n"

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:  # annotations only, so that the model can import this module
-    from .model import Competency, Framework, Gap, Indicator, Level
-    from .profiles import SuccessProfile
+from .._format.scalars import POLARITIES
+from ..model import Competency, Framework, Gap, Indicator, Level, Source
+from ..profiles import SuccessProfile
 
-__all__ = ["competency_html", "framework_html", "level_html", "profile_html"]
+__all__ = ["competency_html", "framework_html", "html", "level_html", "profile_html"]
+
+
+def html(subject: Any, *args: Any) -> str:
+    """The HTML fragment of ``subject``, by its type: the body of its ``_repr_html_``."""
+    if isinstance(subject, Framework):
+        return framework_html(subject)
+    if isinstance(subject, Competency):
+        return competency_html(subject)
+    if isinstance(subject, Level):
+        return level_html(subject)
+    if isinstance(subject, SuccessProfile):
+        return profile_html(subject, *args)
+    raise TypeError(f"no HTML view of {type(subject).__name__}")
 
 
 def _div(kind: str, parts: Iterable[str]) -> str:
@@ -41,11 +54,11 @@ def _heading(level: Level) -> str:
 
 
 def _gap(gap: Gap) -> str:
-    recovered = f" (recovered from source {gap.recovered_from})" if gap.recovered_from else ""
+    recovered = f" (recovered from source {gap.recovered_from.id})" if gap.recovered_from else ""
     return escape(f"Text lost in the source ({gap.polarity}): {gap.note}{recovered}")
 
 
-def _recovered_from(level: Level, indicator: Indicator) -> str | None:
+def _recovered_from(level: Level, indicator: Indicator) -> Source | None:
     """The source an indicator was recovered from, if it fills a gap of its level."""
     for gap in level.gaps:
         if gap.polarity == indicator.polarity and gap.recovered_from == indicator.source:
@@ -56,7 +69,7 @@ def _recovered_from(level: Level, indicator: Indicator) -> str | None:
 def _item(level: Level, indicator: Indicator) -> str:
     title = f' title="{escape(indicator.note)}"' if indicator.note else ""
     source = _recovered_from(level, indicator)
-    marker = f" <small>(source: {escape(source)})</small>" if source else ""
+    marker = f" <small>(source: {escape(source.id)})</small>" if source else ""
     return f"<li{title}>{escape(indicator.text)}{marker}</li>"
 
 
@@ -67,19 +80,19 @@ def framework_html(framework: Framework) -> str:
     its sources lost, and its questions.
     """
     facts: list[str | None] = [framework.edition, framework.publisher]
-    facts.append("cumulative levels" if framework.cumulative else "level-specific levels")
+    facts.append("cumulative levels" if framework.levels_cumulative else "level-specific levels")
     sources = "; ".join(f"{source.id}: {source.title}" for source in framework.sources)
     parts = [
         f"<h3>{escape(framework.title)}</h3>",
         "<p>" + escape(" · ".join(fact for fact in facts if fact)) + "</p>",
         f"<p>Sources: {escape(sources)}</p>",
     ]
-    clusters = {cluster.id: cluster.title for cluster in framework.clusters}
+    clusters = bool(framework.clusters)
     head = ["#", "Competency", *(["Cluster"] if clusters else []), "Levels", "Indicators"]
     rows = []
     for competency in framework.competencies:
         number = "" if competency.number is None else str(competency.number)
-        cluster = [clusters[competency.cluster]] if clusters and competency.cluster else []
+        cluster = [competency.cluster.title] if clusters and competency.cluster else []
         levels = ", ".join(map(str, competency.level_numbers))
         cells = [number, competency.name, *cluster, levels, str(len(competency.indicators))]
         rows.append(_row(escape(cell) for cell in cells))
@@ -116,15 +129,12 @@ def competency_html(competency: Competency) -> str:
         rows = (
             "<tr>"
             + f"<th>{escape(_heading(level))}</th>"
-            + "".join(f"<td>{''.join(_column(level, p))}</td>" for p in _POLARITIES)
+            + "".join(f"<td>{''.join(_column(level, p))}</td>" for p in POLARITIES)
             + "</tr>"
             for level in competency.levels
         )
         parts.append(_table(["Level", "Effective", "Ineffective"], rows))
     return _div("competency", parts)
-
-
-_POLARITIES = ("effective", "ineffective")
 
 
 def _column(level: Level, polarity: str) -> Iterator[str]:
@@ -143,18 +153,18 @@ def level_html(level: Level) -> str:
     lost takes a row of its own, before the indicators of the column that lost it.
     """
     grades = ", ".join(level.grades)
-    facts = [level.competency, f"Grades: {grades}" if grades else ""]
+    facts = [level.competency_id, f"Grades: {grades}" if grades else ""]
     parts = [
         f"<h3>{escape(_heading(level))}</h3>",
         "<p>" + escape(" · ".join(fact for fact in facts if fact)) + "</p>",
     ]
     rows = []
-    for polarity in _POLARITIES:
+    for polarity in POLARITIES:
         for gap in level.gaps:
             if gap.polarity == polarity:
                 rows.append(f'<tr><td colspan="4"><em>{_gap(gap)}</em></td></tr>')
         for indicator in getattr(level, polarity):
-            cells = (indicator.id, indicator.polarity, indicator.text, indicator.source)
+            cells = (indicator.id, indicator.polarity, indicator.text, indicator.source.id)
             rows.append(_row(escape(cell) for cell in cells))
     parts.append(_table(["Id", "Polarity", "Indicator", "Source"], rows))
     return _div("level", parts)
@@ -194,7 +204,7 @@ def profile_html(profile: SuccessProfile, framework: Framework | None = None) ->
             name += f"<br><small>and {below} indicators of the levels below</small>"
         rows.append(
             f"<tr><th>{name}</th>"
-            + "".join(f"<td>{''.join(_column(level, p))}</td>" for p in _POLARITIES)
+            + "".join(f"<td>{''.join(_column(level, p))}</td>" for p in POLARITIES)
             + "</tr>"
         )
     if rows:

@@ -1,0 +1,85 @@
+"""The constrained scalar types of the file formats, and the checks that define them.
+
+They are ``str`` and ``int`` annotated with their rule: to a type checker and at run time they
+are plain strings and numbers (so a caller building a profile passes ``"Analyst"``, not
+``Text("Analyst")``), while the one converter finds each field's rule by its annotation and
+reports a broken one at the field's JSON path.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+__all__ = [
+    "POLARITIES",
+    "Id",
+    "Number",
+    "Polarity",
+    "Text",
+    "id_problem",
+    "text_problem",
+    "type_name",
+]
+
+#: Non-empty, trimmed text with no TAB, newline or other control character, no doubled spaces.
+Text = Annotated[str, "civilframe.text"]
+
+#: A stable identifier: lower-case letters and digits, ``-`` and ``.`` between them.
+Id = Annotated[str, "civilframe.id"]
+
+#: A whole number from 1 upwards: a level or competency number.
+Number = Annotated[int, "civilframe.number"]
+
+#: Which column of a level an indicator sits in.
+Polarity = Literal["effective", "ineffective"]
+
+#: Both polarities, in the order a level holds its columns.
+POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
+
+_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def text_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as framework text, or None when it is fine.
+
+    >>> text_problem("Listen well"), text_problem("Listen  well")
+    (None, 'text must not contain doubled spaces')
+    """
+    # str.isprintable() is false for every control character (and for some harmless letters,
+    # such as a no-break space): the regular expression decides only then.
+    if (
+        value
+        and value == value.strip()
+        and "  " not in value
+        and (value.isprintable() or not _CONTROL.search(value))
+    ):
+        return None
+    if not value:
+        return "text must not be empty"
+    if "\t" in value:
+        return "text must not contain a TAB"
+    if _CONTROL.search(value):
+        return "text must not contain a newline or other control character"
+    if value != value.strip():
+        return "text must not have leading or trailing spaces"
+    return "text must not contain doubled spaces"
+
+
+def id_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as an id, or None when it is fine.
+
+    >>> id_problem("seeing-the-big-picture.l3.e2"), id_problem("Listening")
+    (None, "id 'Listening' must be lower-case letters and digits, with '-' or '.' between them")
+    """
+    if _ID.fullmatch(value):
+        return None
+    return f"id {value!r} must be lower-case letters and digits, with '-' or '.' between them"
+
+
+def type_name(value: object) -> str:
+    """The JSON type of ``value`` in words, for messages: "a string", "a number", "null"."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    names.update({int: "a number", float: "a number", type(None): "null", tuple: "a list"})
+    return names.get(type(value), type(value).__name__)

@@ -1,0 +1,238 @@
+"""A framework's indicators as a spreadsheet: CSV, and CSV for Excel; and reading CSV back.
+
+>>> import civilframe
+>>> from civilframe.export import read_csv, to_csv
+>>> rows = read_csv(to_csv(civilframe.load("competency-framework")))
+>>> len(rows), rows[0].level, rows[0].polarity
+(664, 1, 'effective')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from .._format.converter import problems_of, structure
+from .._format.scalars import Id, Number, Polarity, Text
+from ..errors import InvalidDocumentError
+from ..loading import resolve
+from ..model import Framework
+
+__all__ = [
+    "BOM",
+    "COLUMNS",
+    "GRADE_SEPARATOR",
+    "CsvRow",
+    "read_csv",
+    "records",
+    "to_csv",
+    "to_excel_csv",
+]
+
+#: The columns of the CSV export, in order: one row per indicator.
+COLUMNS = (
+    "framework",
+    "cluster",
+    "competency",
+    "competency_id",
+    "level",
+    "grades",
+    "polarity",
+    "id",
+    "text",
+    "source",
+    "note",
+)
+
+#: What joins a level's grades in the ``grades`` column.
+GRADE_SEPARATOR = "; "
+
+#: The byte order mark :func:`to_excel_csv` starts with, so that Excel reads the text as UTF-8.
+BOM = "\ufeff"
+
+# CSV columns that are left empty when the value is absent.
+_OPTIONAL_COLUMNS = frozenset({"cluster", "note"})
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def records(framework: Framework | str) -> Iterator[dict[str, Any]]:
+    """One record per indicator, with the columns of :data:`COLUMNS`; absent values are None."""
+    framework = resolve(framework)
+    for competency in framework.competencies:
+        cluster = competency.cluster.title if competency.cluster else None
+        for level in competency.levels:
+            for indicator in level:
+                yield {
+                    "framework": framework.id,
+                    "cluster": cluster,
+                    "competency": competency.name,
+                    "competency_id": competency.id,
+                    "level": level.number,
+                    "grades": GRADE_SEPARATOR.join(level.grades),
+                    "polarity": indicator.polarity,
+                    "id": indicator.id,
+                    "text": indicator.text,
+                    "source": indicator.source.id,
+                    "note": indicator.note,
+                }
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def to_csv(framework: Framework | str) -> str:
+    r"""The framework's indicators as CSV text: a header row, then one row per indicator.
+
+    The columns are :data:`COLUMNS`; ``cluster`` is the cluster's title (empty in frameworks
+    without clusters), ``grades`` the level's grades joined by ``"; "``, ``note`` empty when the
+    indicator has none. Quoting follows RFC 4180 and every line ends in ``"\r\n"``, as the
+    :mod:`csv` module writes it: write the text with ``encoding="utf-8"`` and ``newline=""``
+    so that the line ends are kept as they are. :func:`read_csv` reads it back.
+
+    >>> import civilframe
+    >>> text = to_csv(civilframe.load("competency-framework-2012-sms1"))
+    >>> text.splitlines()[0]
+    'framework,cluster,competency,competency_id,level,grades,polarity,id,text,source,note'
+    >>> len(text.splitlines()), text.endswith("\r\n")
+    (119, True)
+    """
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(records(framework))
+    return out.getvalue()
+
+
+def to_excel_csv(framework: Framework | str) -> str:
+    """The CSV of :func:`to_csv` behind a UTF-8 byte order mark, so that Excel reads it as UTF-8.
+
+    Without the mark Excel guesses a legacy encoding and garbles en dashes and curly quotes.
+    :func:`read_csv` reads this text too.
+
+    >>> import civilframe
+    >>> lia = civilframe.load("leadership-in-action")
+    >>> to_excel_csv(lia).startswith(BOM), to_excel_csv(lia).removeprefix(BOM) == to_csv(lia)
+    (True, True)
+    """
+    return BOM + to_csv(framework)
+
+
+@attrs.frozen(kw_only=True)
+class CsvRow:
+    """One row of the CSV export: an indicator with where it sits, as :func:`read_csv` reads it."""
+
+    #: The id of the framework.
+    framework: Id
+    #: The title of the competency's cluster, if the framework has clusters.
+    cluster: Text | None = None
+    #: The competency's name.
+    competency: Text
+    #: The competency's id.
+    competency_id: Id
+    #: The level's number.
+    level: Number
+    #: The grades the level applies to.
+    grades: tuple[Text, ...]
+    #: ``"effective"`` or ``"ineffective"``.
+    polarity: Polarity
+    #: The indicator's id.
+    id: Id
+    #: The indicator's text.
+    text: Text
+    #: The id of the source document the text comes from.
+    source: Id
+    #: How the text was repaired or recovered, if it was.
+    note: Text | None = None
+
+
+def read_csv(text: str) -> tuple[CsvRow, ...]:
+    r"""The rows of a CSV export (from :func:`to_csv` or :func:`to_excel_csv`), checked.
+
+    Raises :class:`~civilframe.InvalidDocumentError` listing every problem: a missing, unknown
+    or repeated column (``@ $[*].level``), a row of the wrong length, a bad level number, an
+    unknown polarity, empty or untrimmed text, each at ``$[i].column``, where ``i`` counts the
+    rows after the header from 0 (blank lines are skipped).
+
+    >>> import civilframe
+    >>> rows = read_csv(to_excel_csv(civilframe.load("competency-framework-2012-sms1")))
+    >>> rows[0].id, rows[0].grades, rows[0].level
+    ('seeing-the-big-picture.l5.e1', ('Deputy Director',), 5)
+    >>> read_csv("framework,level\r\n")
+    Traceback (most recent call last):
+      ...
+    civilframe.errors.InvalidDocumentError: invalid document: 9 problems
+      required column missing @ $[*].cluster
+      required column missing @ $[*].competency
+      required column missing @ $[*].competency_id
+      required column missing @ $[*].grades
+      required column missing @ $[*].polarity
+      required column missing @ $[*].id
+      required column missing @ $[*].text
+      required column missing @ $[*].source
+      required column missing @ $[*].note
+    """
+    if not isinstance(text, str):
+        raise InvalidDocumentError((f"expected CSV text as str, got {type(text).__name__} @ $",))
+    reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True)
+    try:
+        records = [record for record in reader if record]
+    except csv.Error as error:
+        raise InvalidDocumentError(
+            (f"malformed CSV at line {reader.line_num}: {error} @ $",)
+        ) from None
+    if not records:
+        raise InvalidDocumentError(("no header row: the CSV is empty @ $",))
+    header, *body = records
+    problems = list(_header_problems(header))
+    if problems:
+        raise InvalidDocumentError(tuple(problems))
+    rows: list[CsvRow] = []
+    for index, values in enumerate(body):
+        path = f"$[{index}]"
+        if len(values) != len(header):
+            problems.append(f"row has {len(values)} fields, the header {len(header)} @ {path}")
+            continue
+        row, found = _read_row(dict(zip(header, values, strict=True)), path)
+        problems.extend(found)
+        if row is not None:
+            rows.append(row)
+    if problems:
+        raise InvalidDocumentError(tuple(problems))
+    return tuple(rows)
+
+
+def _header_problems(header: list[str]) -> Iterator[str]:
+    for name in COLUMNS:
+        if name not in header:
+            yield f"required column missing @ $[*].{name}"
+    for position, name in enumerate(header):
+        if name not in COLUMNS:
+            yield f"unknown column {name!r} @ $[*].{name}"
+        elif name in header[:position]:
+            yield f"column {name!r} appears twice @ $[*].{name}"
+
+
+def _read_row(record: dict[str, str], path: str) -> tuple[CsvRow | None, list[str]]:
+    """The row, or None and its problems, each at ``path.column``."""
+    problems: list[str] = []
+    document: dict[str, object] = {
+        name: value for name, value in record.items() if value or name not in _OPTIONAL_COLUMNS
+    }
+    grades = record["grades"]
+    document["grades"] = grades.split(GRADE_SEPARATOR) if grades else []
+    level = record["level"]
+    if _DIGITS.fullmatch(level):
+        document["level"] = int(level)
+    else:
+        problems.append(f"expected a level number from 1 upwards, got {level!r} @ {path}.level")
+        document["level"] = 1  # a stand-in, so that the row's other columns are still checked
+    try:
+        row = structure(document, CsvRow)
+    except Exception as error:
+        return None, problems + problems_of(error, path)
+    return (None if problems else row), problems

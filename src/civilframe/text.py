@@ -1,0 +1,162 @@
+"""Text rules shared across civilframe: folding, words, similarity and word differences.
+
+Every comparison of texts in civilframe goes through this module: lookups fold names with
+:func:`fold`, search and the quote checker split texts into :func:`words`, the comparison of
+editions and the quote checker measure :func:`similarity` and list :func:`differences` over word
+sequences, and failed lookups rank their suggestions with :func:`closest`.
+
+>>> fold("  Changing &  Improving ")
+'changing and improving'
+>>> similarity(words("Lead from the front"), words("Lead from the back"))
+0.75
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from difflib import SequenceMatcher
+
+__all__ = [
+    "closest",
+    "collapse",
+    "describe_levels",
+    "differences",
+    "fold",
+    "similarity",
+    "slug",
+    "word_keys",
+    "words",
+]
+
+_SPACES = re.compile(r"\s+")
+_AMPERSAND = re.compile(r"\s*&\s*")
+_NOT_SLUG = re.compile(r"[^0-9a-z]+")
+#: Marks a word may carry that are not part of it, for comparing words as words.
+_PUNCTUATION = ".,;:!?()[]\"'‘’“”"
+
+
+def collapse(text: str) -> str:
+    r"""``text`` with every run of white space made one space, and none at either end.
+
+    >>> collapse("  Work\twith  energy\n")
+    'Work with energy'
+    """
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """``text`` folded for matching names: case, white space, and "&" read as "and".
+
+    >>> fold("Leading &Communicating")
+    'leading and communicating'
+    """
+    return collapse(_AMPERSAND.sub(" and ", text.casefold()))
+
+
+def slug(text: str) -> str:
+    """``text`` as an id would spell it: folded, with hyphens between its letters and digits.
+
+    >>> slug("Setting Direction"), slug("Changing & Improving")
+    ('setting-direction', 'changing-and-improving')
+    """
+    return _NOT_SLUG.sub("-", fold(text)).strip("-")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, split at white space; punctuation stays on its word.
+
+    >>> words("Make decisions, when needed.")
+    ['Make', 'decisions,', 'when', 'needed.']
+    """
+    return text.split()
+
+
+def word_keys(text: str) -> list[str]:
+    """The words of ``text`` for comparing wording alone: case folded, punctuation dropped.
+
+    A word that is all punctuation (an en dash) is kept as it is.
+
+    >>> word_keys("Lead, from the FRONT.")
+    ['lead', 'from', 'the', 'front']
+    """
+    keys = []
+    for word in text.split():
+        key = word.casefold().strip(_PUNCTUATION)
+        keys.append(key or word)
+    return keys
+
+
+def similarity(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
+    """How alike two word sequences are, from 0 to 1.
+
+    Twice the words they share in order, over the words of both (difflib's ratio, with no word
+    treated as junk).
+
+    Two empty sequences are alike (1.0).
+
+    >>> similarity(["a", "b", "c", "d"], ["a", "b", "x", "d"])
+    0.75
+    """
+    if not a and not b:
+        return 1.0
+    return _matcher(a, b).ratio()
+
+
+def differences(
+    a: Sequence[str], b: Sequence[str]
+) -> list[tuple[Literal["equal", "replace", "delete", "insert"], str, str]]:
+    """The word runs in which two word sequences agree and differ, in order.
+
+    Each run is ``(tag, words of a, words of b)``, the words joined by single spaces: ``"equal"``
+    where both have the same words, ``"replace"`` where each has its own, ``"delete"`` where only
+    ``a`` has words and ``"insert"`` where only ``b`` has.
+
+    >>> differences(["work", "with", "pace"], ["work", "at", "pace"])
+    [('equal', 'work', 'work'), ('replace', 'with', 'at'), ('equal', 'pace', 'pace')]
+    """
+    runs: list[tuple[Literal["equal", "replace", "delete", "insert"], str, str]] = []
+    for tag, i1, i2, j1, j2 in _matcher(a, b).get_opcodes():
+        runs.append((tag, " ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    return runs
+
+
+def _matcher(a: Sequence[Hashable], b: Sequence[Hashable]) -> SequenceMatcher[Hashable]:
+    from difflib import SequenceMatcher  # on first use: import civilframe needs none of it
+
+    return SequenceMatcher(None, a, b, autojunk=False)
+
+
+def closest(query: str, choices: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
+    """The choices nearest to ``query``, best first; all of them, as given, when there are few.
+
+    >>> closest("Delivering Pace", ["Leadership", "Delivering at Pace", "Working", "Together"])
+    ('Delivering at Pace', 'Leadership', 'Working')
+    """
+    options = list(dict.fromkeys(choices))
+    if len(options) <= limit:
+        return tuple(options)
+    from difflib import get_close_matches
+
+    by_key = {fold(option): option for option in options}
+    keys = get_close_matches(fold(query), list(by_key), n=limit, cutoff=0.0)
+    return tuple(by_key[key] for key in keys)
+
+
+def describe_levels(numbers: Sequence[int]) -> str:
+    """Level numbers in words.
+
+    >>> [describe_levels(n) for n in [(1, 2, 3), (5,), (1, 3), ()]]
+    ['Levels 1–3', 'Level 5 only', 'Levels 1, 3', 'no levels']
+    """
+    numbers = tuple(numbers)
+    if not numbers:
+        return "no levels"
+    if len(numbers) == 1:
+        return f"Level {numbers[0]} only"
+    if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
+        return f"Levels {numbers[0]}–{numbers[-1]}"
+    return "Levels " + ", ".join(map(str, numbers))
