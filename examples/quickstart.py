@@ -11,10 +11,10 @@ for framework_id, title in cf.frameworks().items():
 ccf = cf.load("competency-framework")
 competency = ccf.competency("seeing the big picture")
 print()
-print(f"{competency.name}, Level 3 ({competency.level(3).label}), cumulatively:")
+print(f"{competency.name}, {competency.level(3).heading}, cumulatively:")
 for indicator in competency.cumulative(3):
     if indicator.polarity == "effective":
-        print(f"  [Level {indicator.level}] {indicator.text}")
+        print(f"  [Level {indicator.level_number}] {indicator.text}")
 
 gaps = [(c.name, level.number, gap.note) for c in ccf for level in c for gap in level.gaps]
 print()

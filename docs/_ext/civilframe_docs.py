@@ -8,8 +8,10 @@
 
 It also resolves references to a public name by any of its names (``civilframe.Framework`` is
 ``civilframe.model.Framework``; ``civilframe.Translation`` is documented as
-``civilframe.crosswalk.Translation``), and warns (an error under ``-W``) when a public name,
-one listed in ``__all__`` of :data:`PUBLIC_MODULES`, is documented nowhere.
+``civilframe.reference.mapping.Translation``), and warns (an error under ``-W``) when a public name,
+one listed in ``__all__`` of :data:`PUBLIC_MODULES`, is documented nowhere. A package among
+them (``civilframe.export``) documents the constants it re-exports with the ``#:`` comments of
+the modules that define them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import os
 import re
 import shlex
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -42,10 +45,16 @@ from civilframe.cli import main
 #: The modules whose ``__all__`` the reference must cover.
 PUBLIC_MODULES = (
     "civilframe",
-    "civilframe.exports",
-    "civilframe.diff",
-    "civilframe.crosswalk",
-    "civilframe.quotes",
+    "civilframe.export",
+    "civilframe.analysis.compare",
+    "civilframe.analysis.find",
+    "civilframe.analysis.quotes",
+    "civilframe.reference.grade_table",
+    "civilframe.reference.assessment",
+    "civilframe.reference.mapping",
+    "civilframe.render.terminal",
+    "civilframe.profiles",
+    "civilframe.text",
 )
 
 #: The terminal width the command-line examples are shown at.
@@ -357,7 +366,7 @@ def _framework_section(sections: _Sections, framework: civilframe.Framework) -> 
         facts.append((f"Edition: {framework.edition}",))
     if framework.publisher:
         facts.append((f"Publisher: {framework.publisher}",))
-    indicators = list(framework.indicators())
+    indicators = framework.indicators
     effective = sum(1 for indicator in indicators if indicator.polarity == "effective")
     facts.append(
         (
@@ -367,12 +376,12 @@ def _framework_section(sections: _Sections, framework: civilframe.Framework) -> 
             f"{len(framework.questions)} questions",
         )
     )
-    if framework.levels:
-        if framework.cumulative:
+    if framework.level_numbers:
+        if framework.levels_cumulative:
             rule = "cumulative: each level builds on the levels below"
         else:
             rule = "level-specific: each level stands alone"
-        facts.append((f"Levels {_levels_text(framework.levels)}, {rule}",))
+        facts.append((f"Levels {_levels_text(framework.level_numbers)}, {rule}",))
     else:
         facts.append(("No levels: its competencies hold no indicators",))
     section += _bullets(facts)
@@ -442,7 +451,7 @@ def _framework_section(sections: _Sections, framework: civilframe.Framework) -> 
                     str(level.number),
                     gap.polarity,
                     gap.note,
-                    _source_name(framework, gap.recovered_from) if gap.recovered_from else "—",
+                    _source_name(gap.recovered_from) if gap.recovered_from else "—",
                 )
                 for competency, level, gap in gaps
             ),
@@ -460,21 +469,18 @@ def _levels_text(numbers: Sequence[int]) -> str:
 
 
 def _recovered_count(framework: civilframe.Framework, source: civilframe.Source) -> str:
-    count = sum(1 for indicator in framework.indicators() if indicator.source == source.id)
+    count = sum(1 for indicator in framework.indicators if indicator.source.id == source.id)
     return f"{count} indicator{'s' if count != 1 else ''} recovered from it"
 
 
-def _source_name(framework: civilframe.Framework, source_id: str) -> str:
-    for source in framework.sources:
-        if source.id == source_id:
-            return f"{source.id}: {source.title}"
-    return source_id
+def _source_name(source: civilframe.Source) -> str:
+    return f"{source.id}: {source.title}"
 
 
 def _note(framework: civilframe.Framework, indicator: civilframe.Indicator) -> str:
-    if indicator.source == framework.source.id:
+    if indicator.source.id == framework.source.id:
         return indicator.note or ""
-    return f"{indicator.note} (source {indicator.source})"
+    return f"{indicator.note} (source {indicator.source.id})"
 
 
 # --- references by any name, and every public name documented ------------------------------------
@@ -544,11 +550,46 @@ def _check_documented(app: Sphinx, env: BuildEnvironment) -> None:
         _logger.warning("the public name %s (%r) is documented nowhere", full, type(obj).__name__)
 
 
+def _lend_attribute_docs(app: Sphinx) -> None:
+    """Give a package the ``#:`` documentation of the values it re-exports from its modules.
+
+    autodoc reads a module-level value's documentation from the source of the module it
+    documents, so the constants a package such as :mod:`civilframe.export` re-exports from its
+    modules would have none there, and be left out. Each is lent, in the package's source
+    analyzer, the documentation of the module that defines it.
+    """
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(module_name)
+        if not hasattr(module, "__path__"):
+            continue
+        analyzer = ModuleAnalyzer.for_module(module_name)
+        analyzer.analyze()
+        for name in module.__all__:
+            if ("", name) in analyzer.attr_docs:
+                continue
+            value = getattr(module, name)
+            for defining in _defining_modules(module_name, name, value):
+                source = ModuleAnalyzer.for_module(defining)
+                source.analyze()
+                lines = source.attr_docs.get(("", name))
+                if lines:
+                    analyzer.attr_docs["", name] = lines
+                    break
+
+
+def _defining_modules(package: str, name: str, value: object) -> Iterator[str]:
+    """The imported modules under ``package`` that hold ``value`` as ``name``."""
+    for module_name, module in sorted(sys.modules.items()):
+        if module_name.startswith(f"{package}.") and getattr(module, name, None) is value:
+            yield module_name
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the event handlers."""
     app.add_directive("civilframe-cli", CliDirective)
     app.add_directive("civilframe-schema", SchemaDirective)
     app.add_directive("civilframe-data", DataDirective)
+    app.connect("builder-inited", _lend_attribute_docs)
     app.connect("missing-reference", _resolve_alias)
     app.connect("env-check-consistency", _check_documented)
     return {"version": civilframe.__version__, "parallel_read_safe": True}
