@@ -12,6 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civilframe as cf
+from civilframe._format.scalars import all_ids, all_texts, id_problem, text_problem
 
 from .strategies import canonical, framework_documents, json_values
 
@@ -206,3 +207,28 @@ def test_an_evolved_framework_looks_up_its_own_competencies(document: dict[str, 
     except cf.NotFoundError:
         found = None
     assert found is not first
+
+
+# The loader checks a whole column's ids and texts at once, and row by row only when that fails:
+# the checks at once must never pass what a row's own check refuses.
+
+_TEXT_LETTERS = st.sampled_from(
+    ["a", "B", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x7f", "é", "|", ","]
+)
+_ID_LETTERS = st.sampled_from(["a", "z", "0", "9", "-", ".", ",", "A", " ", "é"])
+
+
+@given(st.lists(st.lists(_TEXT_LETTERS, max_size=6).map("".join), min_size=1, max_size=5))
+def test_texts_checked_at_once_agree_with_each_text_checked(values: list[str]) -> None:
+    """all_texts passes only sound texts, and passes every list of sound printable texts."""
+    sound = all(text_problem(value) is None for value in values)
+    if all_texts(values):
+        assert sound
+    if sound and all(value.isprintable() for value in values):
+        assert all_texts(values)
+
+
+@given(st.lists(st.lists(_ID_LETTERS, max_size=6).map("".join), min_size=1, max_size=5))
+def test_ids_checked_at_once_agree_with_each_id_checked(values: list[str]) -> None:
+    """all_ids is true exactly when every id is well formed."""
+    assert all_ids(values) == all(id_problem(value) is None for value in values)

@@ -47,7 +47,7 @@ from ..model import (
 )
 from ..text import fold
 from . import rules
-from .scalars import Id, Number, Text, id_problem, text_problem, type_name
+from .scalars import Id, Number, Text, all_ids, all_texts, id_problem, text_problem, type_name
 
 __all__ = [
     "Invalid",
@@ -189,6 +189,34 @@ def _format_fields(cls: Any) -> tuple[Any, ...]:
     """
     attrs.resolve_types(cls)
     return tuple(field for field in attrs.fields(cls) if not field.metadata.get("bound"))
+
+
+@attrs.frozen
+class _Plan:
+    """How the builder reads a class's JSON object: each format field, and every known key."""
+
+    #: Per field: its name, its key, whether it is required, its hook and the hook's type (an
+    #: object held by reference is read as the id it names: the builder looks it up).
+    fields: tuple[tuple[str, str, bool, Callable[[Any, Any], Any], Any], ...]
+    keys: frozenset[str]
+
+
+@functools.cache
+def _plan(cls: Any) -> _Plan:
+    fields = tuple(
+        (
+            field.name,
+            json_key(field),
+            field.default is attrs.NOTHING and not field.metadata.get("context_default"),
+            *(
+                (_structure_reference, Id)
+                if field.metadata.get("by_id")
+                else (converter.get_structure_hook(field.type), field.type)
+            ),
+        )
+        for field in _format_fields(cls)
+    )
+    return _Plan(fields, frozenset(field[1] for field in fields))
 
 
 def _keys(cls: Any) -> dict[str, str]:
@@ -389,30 +417,21 @@ class _Builder:
             self.problem(f"expected an object, got {type_name(o)}", path)
             return {}
         values: dict[str, Any] = {}
-        known = set()
-        for field in _format_fields(cls):
-            key = json_key(field)
-            known.add(key)
+        plan = _plan(cls)
+        for name, key, required, hook, type_ in plan.fields:
             if key not in o:
-                if field.default is attrs.NOTHING and not field.metadata.get("context_default"):
+                if required:
                     self.problem("required key missing", f"{path}.{key}")
                 continue
             if key in tree:
-                values[field.name] = o[key]
+                values[name] = o[key]
                 continue
-            # an object held by reference is named by its id: the caller looks it up
-            hook, type_ = (
-                (_structure_reference, Id)
-                if field.metadata.get("by_id")
-                else (converter.get_structure_hook(field.type), field.type)
-            )
             try:
-                values[field.name] = hook(o[key], type_)
+                values[name] = hook(o[key], type_)
             except Exception as error:
                 self.problems.extend(problems_of(error, f"{path}.{key}"))
-        extra = o.keys() - known
-        if extra:
-            self.problems.extend(_unknown_keys(cls, extra, path))
+        if not plan.keys.issuperset(o):
+            self.problems.extend(_unknown_keys(cls, o.keys() - plan.keys, path))
         return values
 
     def framework(self, o: object) -> Framework | None:
@@ -508,14 +527,89 @@ class _Builder:
         number: int,
         competency_id: str,
     ) -> tuple[Indicator, ...]:
-        """A level's column of indicators: the bulk of every framework, checked inline."""
+        """A level's column of indicators: the bulk of every framework.
+
+        A column with nothing wrong, the usual case, is built by :meth:`_sound_column`, which
+        checks its ids and texts all at once; any other is built row by row, each row checked
+        on its own, so that each problem is reported at its row.
+        """
         if type(items) is not list:
             self.problem(f"expected a list, got {type_name(items)}", path)
             return ()
+        built = self._sound_column(items, polarity, number, competency_id)
+        if built is not None:
+            self.rules.claim_rows([i.id for i in built], path, competency_id, number)
+            return built
+        return self._column_by_row(items, path, polarity, number, competency_id)
+
+    def _sound_column(
+        self,
+        items: list[Any],
+        polarity: Literal["effective", "ineffective"],
+        number: int,
+        competency_id: str,
+    ) -> tuple[Indicator, ...] | None:
+        """The column's indicators if every row is sound, else None (and nothing recorded).
+
+        Its ids and texts are checked all at once (:func:`all_ids`, :func:`all_texts`); a row
+        with a note or a source of its own is checked on its own.
+        """
+        if not all(type(o) is dict for o in items):
+            return None
+        try:
+            ids = [o["id"] for o in items]
+            texts = [o["text"] for o in items]
+            sound = all_ids(ids) and all_texts(texts)  # a value that is not a string fails
+        except (KeyError, TypeError):
+            return None
+        if not sound:
+            return None
+        own = self.own
+        if all(len(o) == 2 for o in items):  # the usual row: an id and a text, nothing else
+            return tuple(
+                Indicator(id, text, polarity, number, competency_id, own)
+                for id, text in zip(ids, texts, strict=True)
+            )
+        built = []
+        sources, keys = self.sources, _INDICATOR_KEYS
+        for id, text, o in zip(ids, texts, items, strict=True):
+            if len(o) == 2:
+                built.append(Indicator(id, text, polarity, number, competency_id, own))
+                continue
+            note = o.get("note", _ABSENT)
+            source_id = o.get("source", _ABSENT)
+            if not keys.issuperset(o) or (note is not _ABSENT and not _is_text(note)):
+                return None
+            if source_id is _ABSENT:
+                source = own
+            elif type(source_id) is str and source_id in sources:
+                source = sources[source_id]
+            else:
+                return None  # a malformed or unknown source is reported by the row
+            built.append(
+                Indicator(
+                    id,
+                    text,
+                    polarity,
+                    number,
+                    competency_id,
+                    source,
+                    None if note is _ABSENT else note,
+                )
+            )
+        return tuple(built)
+
+    def _column_by_row(
+        self,
+        items: list[Any],
+        path: str,
+        polarity: Literal["effective", "ineffective"],
+        number: int,
+        competency_id: str,
+    ) -> tuple[Indicator, ...]:
         built = []
         own, sources, claim = self.own, self.sources, self.rules.claim
         for row, o in enumerate(items):
-            # the usual case, an indicator with nothing wrong, is decided in one expression
             if (
                 type(o) is dict
                 and _INDICATOR_KEYS.issuperset(o)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -46,9 +46,12 @@ def _where(competency_id: str, level: int | None = None) -> str:
     return f"competency {competency_id!r}{at_level}"
 
 
-#: Where an id is used: the path of its item (or the path of the list and the row), and, for
-#: an indicator, its competency's id and level.
-_Claim = tuple[str, str, int, str, int]
+#: Where ids are used: the ids, the path of their item (or of their list, and the row of the
+#: one id, or ``ROWS`` for ids that are the list's rows in order), and, for indicators, their
+#: competency's id and level.
+_Claim = tuple[tuple[str, ...], str, int, str, int]
+
+_ITEM, _ROWS = -1, -2
 
 
 class Rules:
@@ -61,6 +64,7 @@ class Rules:
 
     def __init__(self) -> None:
         self._claims: list[_Claim] = []
+        self._count = 0  # the ids claimed
         self._names: list[tuple[str, str]] = []
         self._name_at: dict[str, str] = {}
         self._found: dict[str, list[str]] = {
@@ -70,10 +74,16 @@ class Rules:
         self._numbers: tuple[int, ...] = ()
 
     def claim(
-        self, id: str, path: str, row: int = -1, competency_id: str = "", level: int = 0
+        self, id: str, path: str, row: int = _ITEM, competency_id: str = "", level: int = 0
     ) -> None:
         """Record a use of ``id``: at ``path``, or in row ``row`` of the list at ``path``."""
-        self._claims.append((id, path, row, competency_id, level))
+        self._claims.append(((id,), path, row, competency_id, level))
+        self._count += 1
+
+    def claim_rows(self, ids: Sequence[str], path: str, competency_id: str, level: int) -> None:
+        """Record the uses of ``ids``, the rows of the list at ``path``, in order."""
+        self._claims.append((tuple(ids), path, _ROWS, competency_id, level))
+        self._count += len(ids)
 
     def name(self, folded: str, name: str, path: str) -> None:
         """Record a competency's name (folded for comparison) at the competency's ``path``."""
@@ -121,12 +131,14 @@ class Rules:
 
     def levels(self, competency_id: str, numbers: Sequence[int], path: str) -> None:
         """A competency holds every level the framework defines, once each, ascending."""
+        if tuple(numbers) == self._numbers:
+            return  # the usual case: the levels defined, in order
         found = self._found["levels"]
         defined = self._defined
         seen: set[int] = set()
         kept: list[int] = []
         for position, number in enumerate(numbers):
-            where = f"{_where(competency_id, number)}"
+            where = _where(competency_id, number)
             if number not in defined:
                 found.append(
                     f"{where}: the framework defines no Level {number} "
@@ -169,20 +181,25 @@ class Rules:
 
     def _ids(self) -> list[str]:
         claims = self._claims
-        if len({claim[0] for claim in claims}) == len(claims):
+        seen: set[str] = set()
+        for claim in claims:
+            seen.update(claim[0])
+        if len(seen) == self._count:
             return []  # the usual case, found without a path for every id
         contexts: dict[str, str] = {}
 
-        def place(claim: _Claim) -> str:
-            _, path, row, competency_id, level = claim
-            if row < 0:
-                return path
-            where = f"{path}[{row}].id"
-            contexts[where] = f" in {_where(competency_id, level)}"
-            return where
+        def places() -> Iterator[tuple[str, str]]:
+            for ids, path, row, competency_id, level in claims:
+                if row == _ITEM:
+                    yield ids[0], path
+                    continue
+                for number, id in enumerate(ids):
+                    where = f"{path}[{number if row == _ROWS else row}].id"
+                    contexts[where] = f" in {_where(competency_id, level)}"
+                    yield id, where
 
         return duplicates(
-            ((claim[0], place(claim)) for claim in claims),
+            places(),
             lambda id, first, path: (
                 f"duplicate id {id!r}{contexts.get(path, '')} (first used at {first}) @ {path}"
             ),

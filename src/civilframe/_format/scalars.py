@@ -9,6 +9,7 @@ reports a broken one at the field's JSON path.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "Number",
     "Polarity",
     "Text",
+    "all_ids",
+    "all_texts",
     "id_problem",
     "text_problem",
     "type_name",
@@ -38,6 +41,7 @@ Polarity = Literal["effective", "ineffective"]
 POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_IDS = re.compile(r"[a-z0-9]+(?:[-.,][a-z0-9]+)*")  # ids joined by ",", which no id holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -83,3 +87,28 @@ def type_name(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
     names.update({int: "a number", float: "a number", type(None): "null", tuple: "a list"})
     return names.get(type(value), type(value).__name__)
+
+
+def all_texts(values: list[str]) -> bool:
+    """Whether every one of ``values`` is sound text (see :func:`text_problem`), checked at once.
+
+    Joined by single spaces, sound texts make a line that is printable (Python counts no white
+    space but the space as printable), has no doubled space and does not start or end with a
+    space; a text that is empty, has a control character, other white space, a doubled space
+    or a leading or trailing space breaks one of those. False may also mean harmless
+    non-printable letters (a no-break space): check each with :func:`text_problem` then.
+    """
+    line = " ".join(values)
+    return (
+        "" not in values
+        and line.isprintable()
+        and "  " not in line
+        and not line.startswith(" ")
+        and not line.endswith(" ")
+    )
+
+
+def all_ids(values: Sequence[str]) -> bool:
+    """Whether every one of ``values`` is a well-formed id (see :func:`id_problem`), at once."""
+    line = ",".join(values)
+    return line.count(",") == len(values) - 1 and _IDS.fullmatch(line) is not None
