@@ -276,3 +276,63 @@ def test_the_builder_reads_every_key_of_every_class() -> None:
 def test_a_file_is_told_from_an_id_by_its_form(argument: str, expected: bool) -> None:
     """A path separator or a file suffix makes a file; whatever exists on disk does not."""
     assert is_path(argument) is expected
+
+
+# --- framework aliases and ranked suggestions ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("alias", "framework_id"),
+    [
+        ("ccf", "competency-framework"),
+        ("cf", "competency-framework"),
+        ("sms1", "competency-framework-2012-sms1"),
+        ("behaviours", "success-profiles-behaviours"),
+        ("lia", "leadership-in-action"),
+        ("LIA", "leadership-in-action"),
+    ],
+)
+def test_a_framework_alias_is_its_framework(alias: str, framework_id: str) -> None:
+    """load() takes the short aliases users type, giving the very same object."""
+    assert cf.load(alias) is cf.load(framework_id)
+    assert cf.framework_aliases()[alias.lower()] == framework_id
+
+
+def test_aliases_name_bundled_frameworks_and_are_never_ids() -> None:
+    """Every alias stands for a bundled framework, and no alias is itself an id."""
+    aliases = cf.framework_aliases()
+    assert set(aliases.values()) <= set(cf.frameworks())
+    assert not set(aliases) & set(cf.frameworks())
+
+
+@pytest.mark.parametrize(
+    ("lookup", "query", "best"),
+    [
+        (lambda q: cf.load(q), "competency-framwork", "competency-framework"),
+        (lambda q: cf.load(q), "sms 1", "sms1"),
+        (lambda q: cf.load("ccf").competency(q), "Delivering Pace", "Delivering at Pace"),
+        (
+            lambda q: cf.load("ccf").competency(q),
+            "Leading & Comunicating",
+            "Leading and Communicating",
+        ),
+        (
+            lambda q: cf.load("behaviours").competency(q),
+            "Comunicating",
+            "Communicating and Influencing",
+        ),
+        (lambda q: cf.load("ccf").cluster(q), "People Cluster", "People Cluster – Engaging People"),
+        (lambda q: cf.grade(q), "Senior Executive Oficer", "Senior Executive Officer"),
+        (lambda q: cf.element(q), "Strenghts", "Strengths"),
+        (lambda q: cf.assessment_method(q), "Interveiw", "Interview"),
+    ],
+)
+def test_suggestions_are_ranked_best_first_and_at_most_five(
+    lookup: Callable[[str], object], query: str, best: str
+) -> None:
+    """A miss names at most five choices, the most like the query first."""
+    with pytest.raises(cf.NotFoundError) as caught:
+        lookup(query)
+    assert caught.value.closest[0] == best
+    assert 1 <= len(caught.value.closest) <= 5
+    assert f"did you mean: {best}" in str(caught.value)

@@ -23,12 +23,36 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def test_list_names_every_bundled_framework(capsys: pytest.CaptureFixture[str]) -> None:
-    """`civilframe list` prints each bundled id and title."""
+    """`civilframe list` prints each bundled id, its aliases and its title."""
     status, out, _ = _run(capsys, "list")
     assert status == 0
+    lines = out.splitlines()
     for framework_id, title in cf.frameworks().items():
-        assert f"{framework_id}\n" in out
+        aliases = [a for a, target in cf.framework_aliases().items() if target == framework_id]
+        heading = framework_id + (f"  (also: {', '.join(aliases)})" if aliases else "")
+        assert heading in lines
         assert title in out
+
+
+def test_grades_prints_the_table_and_its_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`civilframe grades` prints every grade with its level; --json the same as data."""
+    status, out, _ = _run(capsys, "grades", "--framework", "behaviours")
+    assert status == 0
+    for item in cf.grades("success-profiles-behaviours"):
+        assert f"Level {item.level}  ({item.level_label})" in out
+    status, out, _ = _run(capsys, "grades", "--framework", "sms1", "--json")
+    assert status == 0
+    assert json.loads(out) == [
+        {
+            "grade": "Deputy Director",
+            "title": "Deputy Director",
+            "aliases": list(cf.grade("DD").aliases),
+            "level": 5,
+            "framework": "competency-framework-2012-sms1",
+            "level_label": "SMS 1",
+            "source": "002",
+        }
+    ]
 
 
 def test_show_a_framework_lists_clusters_competencies_and_levels(
@@ -193,7 +217,7 @@ def test_python_dash_m_runs_the_command_line() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "civilframe", "list"], capture_output=True, text=True, check=True
     )
-    assert result.stdout.startswith("competency-framework\n")
+    assert result.stdout.split()[0] == "competency-framework"
 
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -36,7 +36,8 @@ def test_method_lookup_forgives_case_and_the_final_stop(query: str, expected: st
 def test_element_lookup_and_misses() -> None:
     """An unknown element or method raises NotFoundError naming valid choices."""
     assert cf.element("STRENGTHS").name == "Strengths"
-    with pytest.raises(cf.NotFoundError, match="Behaviours, Strengths, Ability"):
+    with pytest.raises(cf.NotFoundError, match="no element 'Charm'; did you mean: ") as caught:
         cf.element("Charm")
+    assert sorted(caught.value.closest) == sorted(e.name for e in cf.elements())
     with pytest.raises(cf.NotFoundError, match=r"did you mean: .*Interview"):
         cf.assessment_method("Interveiw")

@@ -27,6 +27,7 @@ if not SEEDS.is_dir():
 
 SEED_001 = "001_bf9336e25d4bda76.txt"
 SEED_002 = "002_fef6bceea757b74e.txt"
+SEED_003 = "003_72f8e6c853ff4f57.txt"
 EFFECTIVE, INEFFECTIVE = "effective", "ineffective"
 POLARITIES = (EFFECTIVE, INEFFECTIVE)
 COMPETENCY_NUMBERS = tuple(range(1, 11))
@@ -917,3 +918,29 @@ def test_introduction_is_the_source_text_verbatim(fw001: Any, fw002: Any, seed: 
     expected = [line for line in _lines(name)[first - 1 : last] if line.strip()]
     framework = fw001 if seed == "001" else fw002
     assert list(framework.introduction) == expected
+
+
+def test_002_cluster_titles_are_as_002_prints_them(fw002: Any) -> None:
+    """The SMS 1 edition's cluster headings, dashes included: an en dash, then two hyphens."""
+    printed = [line for line in _lines(SEED_002) if re.match(r"\w+ Cluster [-–] ", line)]
+    assert [cluster.title for cluster in fw002.clusters] == printed
+    assert [title[len(title.split(" Cluster ")[0]) + 9] for title in printed] == ["–", "-", "-"]
+
+
+def test_001_cluster_titles_keep_their_en_dashes(fw001: Any) -> None:
+    """The update edition's clusters are titled with an en dash, as its summary line has them."""
+    assert all(" Cluster – " in cluster.title for cluster in fw001.clusters)
+
+
+def test_the_example_profiles_quote_003s_own_title() -> None:
+    """Every example profile's source quotes 003's wording: "Civil Service Grades SEO-Grade 6"."""
+    wording = _lines(SEED_003)[10]
+    assert wording == "Civil Service Grades SEO-Grade 6"
+    profiles = sorted((Path(__file__).parents[1] / "examples" / "profiles").glob("*.json"))
+    assert len(profiles) == 9
+    import civilframe
+
+    for path in profiles:
+        source = civilframe.load_profile(path).source
+        assert source is not None
+        assert f", {wording}, Annex " in source, path.name

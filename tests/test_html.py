@@ -27,7 +27,7 @@ HOSTILE: dict[str, Any] = {
     "publisher": "A & B <i>Ltd</i>",
     "sources": [{"id": "src", "title": "Source & <b>bold</b>"}, {"id": "old", "title": "Old"}],
     "cumulative": False,
-    "level_definitions": [{"number": 1, "label": "AA & <AO>", "grades": ["AA & <AO>"]}],
+    "level_definitions": [{"number": 1, "label": "AA & <AO>", "grades": ["AA", "AO"]}],
     "clusters": [{"id": "c", "title": "Cluster <hr> & more"}],
     "competencies": [
         {

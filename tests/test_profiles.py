@@ -87,15 +87,16 @@ def test_a_framework_without_the_level_is_an_error() -> None:
                       "Delivering at Pace", "Managing a Quality Service"],
     )  # fmt: skip
     assert _messages(profile, "error") == [
-        "'Civil Service Competency Framework By Grade – SMS 1' has no Level 4 (it covers levels: 5)"
+        "grade 'Grade 7' is in no level of 'competency-framework-2012-sms1', which defines"
+        " Level 5 only"
     ]
 
 
 def test_an_unknown_grade_or_framework_is_an_error() -> None:
     """Unknown grades and frameworks are errors, not exceptions."""
     assert _messages(_profile(grade="Grade 8"), "error")[0].startswith("no grade 'Grade 8'")
-    assert _messages(_profile(framework="behaviours"), "error")[0].startswith(
-        "no framework 'behaviours'"
+    assert _messages(_profile(framework="behaviors"), "error")[0].startswith(
+        "no framework 'behaviors'"
     )
 
 

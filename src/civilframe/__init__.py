@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from . import _views
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
-from .loading import dumps, framework_schema, frameworks, load, load_file, loads, profile_schema
+from .loading import (
+    dumps,
+    framework_aliases,
+    framework_schema,
+    frameworks,
+    load,
+    load_file,
+    loads,
+    profile_schema,
+)
 from .model import (
     Cluster,
     Competency,
@@ -49,7 +58,7 @@ if TYPE_CHECKING:
         element,
         elements,
     )
-    from .reference.grade_table import Grade, grade, grades
+    from .reference.grade_table import Grade, grade, grades, grades_in
     from .reference.mapping import Crosswalk, Link, Translation, crosswalk, translate
     from .render.terminal import render_crosswalk, render_diff, render_quote_report
 
@@ -81,6 +90,7 @@ _LAZY = {
     "elements": "reference.assessment",
     "grade": "reference.grade_table",
     "grades": "reference.grade_table",
+    "grades_in": "reference.grade_table",
     "load_profile": "profiles",
     "loads_profile": "profiles",
     "render_crosswalk": "render.terminal",
@@ -168,10 +178,12 @@ __all__ = [
     "dumps",
     "element",
     "elements",
+    "framework_aliases",
     "framework_schema",
     "frameworks",
     "grade",
     "grades",
+    "grades_in",
     "load",
     "load_file",
     "load_profile",

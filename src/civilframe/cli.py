@@ -8,6 +8,7 @@ not verbatim) or fails (a library error, printed as one line on stderr), 2 for a
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sys
@@ -18,10 +19,10 @@ from typing import TextIO
 from .analysis.find import search
 from .errors import CivilframeError
 from .export import FORMATS
-from .loading import frameworks, load, load_file
+from .loading import framework_aliases, frameworks, load, load_file
 from .model import Competency, Framework, Level
 from .profiles import load_profile
-from .reference.grade_table import grade
+from .reference.grade_table import grade, grades
 
 __all__ = ["is_path", "main"]
 
@@ -58,10 +59,14 @@ def _framework(name: str) -> Framework:
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    aliases: dict[str, list[str]] = {}
+    for alias, target in framework_aliases().items():
+        aliases.setdefault(target, []).append(alias)
     for framework_id, title in frameworks().items():
         framework = load(framework_id)
         levels = ", ".join(map(str, framework.level_numbers)) or "none"
-        out.write(f"{framework_id}\n")
+        also = f"  (also: {', '.join(aliases[framework_id])})" if framework_id in aliases else ""
+        out.write(f"{framework_id}{also}\n")
         out.write(_wrap(f"{title} — {len(framework)} competencies, levels: {levels}", "  "))
         out.write("\n")
     return 0
@@ -101,7 +106,7 @@ def _show_competency(
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     framework = _framework(args.framework)
-    level = grade(args.grade).level if args.grade is not None else args.level
+    level = grade(args.grade, framework).level if args.grade is not None else args.level
     if level is not None:
         framework.level_definition(level)  # a level the framework lacks is an error, up front
     chosen = framework.competencies
@@ -134,6 +139,38 @@ def _show_contents(framework: Framework, out: TextIO) -> None:
         out.write("\nQuestions\n")
         for question in framework.questions:
             out.write(_wrap(f"{question.name}: {question.text}", "  ") + "\n")
+
+
+def _cmd_grades(args: argparse.Namespace, out: TextIO) -> int:
+    table = grades(_framework(args.framework) if args.framework else None)
+    if not table:
+        out.write("no grades: the framework defines no levels\n")
+        return 0
+    framework = _framework(args.framework) if args.framework else load(table[0].framework_id)
+    source = framework.source
+    if args.json:
+        rows = [
+            {
+                "grade": item.name,
+                "title": item.title,
+                "aliases": list(item.aliases),
+                "level": item.level,
+                "framework": item.framework_id,
+                "level_label": item.level_label,
+                "source": source.id,
+            }
+            for item in table
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"Levels from {framework.id}, source {source.id}: {source.title}\n")
+    width = max(len(item.name) for item in table)
+    for item in table:
+        out.write(f"{item.name:<{width}}  Level {item.level}  ({item.level_label})\n")
+        others = [n for n in item.names if n != item.name]
+        if others:
+            out.write(_wrap("also: " + ", ".join(others), " " * (width + 2)) + "\n")
+    return 0
 
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
@@ -255,6 +292,19 @@ def _parser() -> argparse.ArgumentParser:
         help="with --level or --grade: show every level the level builds on too",
     )
     show.set_defaults(run=_cmd_show)
+
+    table = commands.add_parser(
+        "grades",
+        help="list the grades and the level each maps to",
+        epilog="example:\n  civilframe grades --framework success-profiles-behaviours --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    table.add_argument(
+        "--framework",
+        help="read the levels from this framework's table (default: the Competency Framework)",
+    )
+    table.add_argument("--json", action="store_true", help="print the table as one JSON document")
+    table.set_defaults(run=_cmd_grades)
 
     find = commands.add_parser("search", help="find the indicators that contain words")
     find.add_argument("words", nargs="+", help="words that must all appear")

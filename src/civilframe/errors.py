@@ -51,8 +51,8 @@ class InvalidDocumentError(CivilframeError, ValueError):
 class NotFoundError(CivilframeError, LookupError):
     """A lookup found nothing: no such framework, competency, level or grade.
 
-    ``closest`` names the valid choices nearest to the query (or all of them, when there are
-    few), so that the message can say what would have worked.
+    ``closest`` names the valid choices nearest to the query, best first (at most five), so
+    that the message can say what would have worked.
 
     >>> import civilframe as cf
     >>> try:

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from ._format.converter import problems_of, structure, unstructure
 from ._format.documents import MAX_BYTES, parse_json, read_document
+from ._format.scalars import Id
 from .errors import InvalidDocumentError, NotFoundError
 from .model import Framework
 from .text import closest
@@ -26,6 +27,7 @@ __all__ = [
     "MAX_BYTES",
     "data_file",
     "dumps",
+    "framework_aliases",
     "framework_schema",
     "frameworks",
     "load",
@@ -155,28 +157,63 @@ def frameworks() -> Mapping[str, str]:
     return {id: load(id).title for id in _bundled_ids()}
 
 
-def load(id: str) -> Framework:
-    """The bundled framework with this id, loaded (and checked) once, then shared.
+@functools.cache
+def _aliases() -> dict[str, str]:
+    name = "reference/framework-aliases.json"
+    origin = f"bundled data {name!r}"
+    found = structure_document(
+        parse_json(data_file(name).read_bytes(), origin), dict[Id, Id], origin
+    )
+    ids = _bundled_ids()
+    problems = [
+        f"alias {alias!r} names {target!r}, which is not a bundled framework @ $.{alias}"
+        for alias, target in found.items()
+        if target not in ids
+    ] + [f"alias {alias!r} is a framework's own id @ $.{alias}" for alias in found if alias in ids]
+    if problems:
+        raise InvalidDocumentError(tuple(problems), origin)
+    return found
 
-    However many threads ask at once, every caller gets the same object. Raises
-    :class:`~civilframe.NotFoundError` naming the bundled ids, and :class:`TypeError` for
-    anything but a string.
+
+def framework_aliases() -> Mapping[str, str]:
+    """The short names :func:`load` also takes for the bundled frameworks, each with its id.
+
+    >>> import civilframe
+    >>> civilframe.framework_aliases()["ccf"], civilframe.load("lia").id
+    ('competency-framework', 'leadership-in-action')
+    """
+    return dict(_aliases())
+
+
+def load(id: str) -> Framework:
+    """The bundled framework with this id (or alias), loaded (and checked) once, then shared.
+
+    An alias (:func:`framework_aliases`: ``ccf``, ``sms1``, ``behaviours``, ``lia``, …) gives
+    the same object as the id it stands for, whatever its case. However many threads ask at
+    once, every caller gets the same object. Raises :class:`~civilframe.NotFoundError` naming
+    the closest ids, and :class:`TypeError` for anything but a string.
 
     >>> import civilframe
     >>> civilframe.load("competency-framework").competency("Delivering at Pace").number
     10
+    >>> civilframe.load("CCF") is civilframe.load("competency-framework")
+    True
     """
     found = _bundled.get(id) if isinstance(id, str) else None
     if found is not None:
         return found
     if not isinstance(id, str):
         raise TypeError(f"load() takes a bundled framework's id, got {type(id).__name__}")
+    ids = _bundled_ids()
+    if id not in ids:
+        aliases = _aliases()
+        target = aliases.get(id.strip().casefold())
+        if target is None:
+            raise NotFoundError(kind="framework", query=id, closest=closest(id, (*ids, *aliases)))
+        return load(target)
     with _lock:
         found = _bundled.get(id)
         if found is None:
-            ids = _bundled_ids()
-            if id not in ids:
-                raise NotFoundError(kind="framework", query=id, closest=closest(id, ids))
             text = data_file(f"frameworks/{id}.json").read_bytes()
             found = loads(text, origin=f"bundled framework {id!r}", max_bytes=None)
             _bundled[id] = found

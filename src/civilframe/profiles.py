@@ -116,7 +116,7 @@ class SuccessProfile:
     >>> role.level
     2
     >>> [finding.message for finding in role.check()]  # doctest: +ELLIPSIS
-    ["competency 4: no competency 'Teamwork'; did you mean: Working Together, ...?"]
+    ["competency 4: no competency 'Teamwork'; did you mean: Leadership, Working Together, ...?"]
     """
 
     #: The role's title as the advert gives it.
@@ -142,12 +142,21 @@ class SuccessProfile:
     def level(self) -> int:
         """The role's framework level: the stated level, else the one its grade maps to.
 
-        Raises :class:`~civilframe.NotFoundError` when there is no stated level and the grade
-        is unknown.
+        The grade's level is read from the level table of the profile's own (bundled)
+        framework. Raises :class:`~civilframe.NotFoundError` when there is no stated level and
+        the grade is unknown, spans levels, or has no level in that framework.
+        """
+        return self.level_in()
+
+    def level_in(self, framework: Framework | str | None = None) -> int:
+        """The role's level, its grade read in ``framework``'s level table.
+
+        ``framework`` is the profile's own (as :meth:`framework_for` takes it): pass it when
+        it is not bundled. The stated level, if any, is the level.
         """
         if self.stated_level is not None:
             return self.stated_level
-        return grade(self.grade).level
+        return grade(self.grade, self.framework_for(framework)).level
 
     def __attrs_post_init__(self) -> None:
         check_fields(self)
@@ -202,7 +211,7 @@ class SuccessProfile:
 
     def _check_level(self, source: Framework, errors: list[str]) -> int | None:
         try:
-            by_grade: int | None = grade(self.grade).level
+            by_grade: int | None = grade(self.grade, source).level
         except NotFoundError as error:
             errors.append(str(error))
             by_grade = None
@@ -267,7 +276,7 @@ class SuccessProfile:
         [('Leading and Communicating', 4, 42), ('Building Capability for All', 4, 44)]
         """
         source = self.framework_for(framework)
-        level = self.level
+        level = self.level_in(source)
         result = []
         for name in self.competencies:
             competency = source.competency(name)

@@ -130,20 +130,25 @@ def _matcher(a: Sequence[Hashable], b: Sequence[Hashable]) -> SequenceMatcher[Ha
     return SequenceMatcher(None, a, b, autojunk=False)
 
 
-def closest(query: str, choices: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
-    """The choices nearest to ``query``, best first; all of them, as given, when there are few.
+def closest(query: str, choices: Iterable[str], *, limit: int = 5) -> tuple[str, ...]:
+    """The choices most like ``query``, best first, at most ``limit`` of them.
 
-    >>> closest("Delivering Pace", ["Leadership", "Delivering at Pace", "Working", "Together"])
-    ('Delivering at Pace', 'Leadership', 'Working')
+    Likeness is difflib's ratio of the folded texts (case, spacing and "&" ignored); choices
+    equally like the query keep their order.
+
+    >>> closest("Delivering Pace", ["Leadership", "Delivering at Pace", "Working Together"])
+    ('Delivering at Pace', 'Working Together', 'Leadership')
+    >>> closest("sms 1", ["competency-framework", "competency-framework-2012-sms1"], limit=1)
+    ('competency-framework-2012-sms1',)
     """
-    options = list(dict.fromkeys(choices))
-    if len(options) <= limit:
-        return tuple(options)
-    from difflib import get_close_matches
+    from difflib import SequenceMatcher
 
-    by_key = {fold(option): option for option in options}
-    keys = get_close_matches(fold(query), list(by_key), n=limit, cutoff=0.0)
-    return tuple(by_key[key] for key in keys)
+    key = fold(query)
+    scored = sorted(
+        (-SequenceMatcher(None, key, fold(option), autojunk=False).ratio(), position, option)
+        for position, option in enumerate(dict.fromkeys(choices))
+    )
+    return tuple(option for _, _, option in scored[:limit])
 
 
 def describe_levels(numbers: Sequence[int]) -> str:

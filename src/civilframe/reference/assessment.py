@@ -181,7 +181,7 @@ def element(query: str) -> Element:
     found = _guide().element_names.find(_query(query, "element"))
     if found is None:
         raise NotFoundError(
-            kind="element", query=query, closest=tuple(item.name for item in elements())
+            kind="element", query=query, closest=closest(query, (item.name for item in elements()))
         )
     return found
 

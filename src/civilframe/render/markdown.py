@@ -127,7 +127,7 @@ def profile_markdown(profile: SuccessProfile, framework: Framework | None = None
     levels it builds on), then the other elements and how they are assessed.
     """
     source = profile.framework_for(framework)
-    level = profile.level
+    level = profile.level_in(source)
     lines = [f"# {_md(profile.title)}", ""]
     lines.append(f"- **Grade:** {_md(profile.grade)}")
     definition = source.level_definition(level)
