@@ -14,6 +14,9 @@ Every figure is a time or a ratio measured in the same run, on the same machine,
 - **Scale**: :func:`civilframe.loads` of generated frameworks of 10^3 to 10^6 indicators,
   against :func:`json.loads` of the same text (best of a few runs). Goals: ≤ 3× at every size,
   and at most 12× the time for 10× the indicators. Also the peak memory per indicator.
+- **Hostile inputs**: documents an adversarial pass once found quadratic (runs of commas, a
+  line of 14,000 cells, lines that keep joining, two million problems, 40,000 levels, a long
+  column compared), each timed once. Goal ≤ 3 s each.
 - **Queries**: per-call times of lookups by id and by name, ``cumulative(n)``, grade resolution
   and search over all bundled text; a lookup should not slow down with the framework's size.
 """
@@ -21,6 +24,7 @@ Every figure is a time or a ratio measured in the same run, on the same machine,
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
 import json
 import os
@@ -407,17 +411,113 @@ def _cumulative_query(framework: civilframe.Framework) -> Callable[[], object]:
     return lambda: competency.cumulative(top)
 
 
+#: The longest a hostile input may take: each case must stay linear in its size.
+HOSTILE_GOAL = 3.0
+
+
+def _hostile_cases() -> dict[str, Callable[[], object]]:
+    """Inputs an adversarial pass found quadratic, each as the call that once took seconds."""
+    ccf = civilframe.load("competency-framework")
+    joined = "Effective\nMake decisions when they are needed\n"
+    framework = json.loads(civilframe.dumps(civilframe.load("leadership-in-action")))
+    rows = copy.deepcopy(framework)
+    rows["competencies"][0]["levels"] = [{"number": 1, "effective": [0] * 2_000_000}]
+    levels = copy.deepcopy(framework)
+    levels["competencies"][0]["levels"] = [
+        {"number": n, "effective": [], "ineffective": []} for n in range(1, 40_001)
+    ]
+    bad_rows, many_levels = json.dumps(rows), json.dumps(levels)
+    a, b = _one_level_pair(400, 401)
+    return {
+        "check_quotes: 'a' + 40,000 commas + 'b'": lambda: civilframe.check_quotes(
+            "a" + "," * 40_000 + "b", ccf
+        ),
+        "check_quotes: 40 kB of '.'": lambda: civilframe.check_quotes("." * 40_000, ccf),
+        "check_quotes: 'a' + 200,000 '!'": lambda: civilframe.check_quotes(
+            "a" + "!" * 200_000, ccf
+        ),
+        "check_quotes: a line of 14,000 TAB cells": lambda: civilframe.check_quotes(
+            "\t".join(["Listen to others"] * 14_000), ccf
+        ),
+        "check_quotes: 1.2 MB of joining lines": lambda: civilframe.check_quotes(
+            joined + "and then some more words here\n" * 40_000, ccf
+        ),
+        "check_quotes: 3 MB of joining lines": lambda: civilframe.check_quotes(
+            joined + "and then some more words here\n" * 100_000, ccf
+        ),
+        "loads: 2,000,000 problems": lambda: _refused(bad_rows),
+        "loads: one competency of 40,000 levels": lambda: _refused(many_levels),
+        "diff: 400 against 401 rows in one column": lambda: civilframe.diff(a, b),
+    }
+
+
+def _refused(text: str) -> None:
+    try:
+        civilframe.loads(text)
+    except civilframe.InvalidDocumentError:
+        return
+    raise AssertionError("a hostile document was accepted")
+
+
+def _one_level_pair(rows_a: int, rows_b: int) -> tuple[civilframe.Framework, civilframe.Framework]:
+    """Two one-level frameworks whose only column holds different generated sentences."""
+    rng = random.Random(5)
+    texts = _sentences(rng, rows_a + rows_b, 40, 120)
+
+    def framework(texts: list[str]) -> civilframe.Framework:
+        return civilframe.loads(
+            json.dumps(
+                {
+                    "id": "pair",
+                    "title": "Pair",
+                    "sources": [{"id": "s", "title": "S"}],
+                    "cumulative": False,
+                    "level_definitions": [{"number": 1, "label": "One", "grades": []}],
+                    "competencies": [
+                        {
+                            "id": "c",
+                            "name": "C",
+                            "levels": [
+                                {
+                                    "number": 1,
+                                    "effective": [
+                                        {"id": f"c.l1.e{n}", "text": text}
+                                        for n, text in enumerate(texts, start=1)
+                                    ],
+                                    "ineffective": [],
+                                }
+                            ],
+                        }
+                    ],
+                }
+            )
+        )
+
+    return framework(texts[:rows_a]), framework(texts[rows_a:])
+
+
+def hostile(results: Results) -> None:
+    """The adversarial inputs, each timed once: all must be linear, well under the goal."""
+    print(f"\nHostile inputs (one run each; goal ≤ {HOSTILE_GOAL:.0f} s)")
+    for name, call in _hostile_cases().items():
+        start = time.process_time()
+        call()
+        took = time.process_time() - start
+        verdict = results.check(name, took <= HOSTILE_GOAL)
+        print(f"  {name:<46} {_duration(took)}   {verdict}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="a smoke run of half a minute")
     parser.add_argument(
         "--only",
-        choices=("cold-start", "scale", "queries"),
+        choices=("cold-start", "scale", "queries", "hostile"),
         action="append",
         help="run only this part (may be given more than once)",
     )
     args = parser.parse_args(argv)
-    parts = set(args.only or ("cold-start", "scale", "queries"))
+    parts = set(args.only or ("cold-start", "scale", "queries", "hostile"))
     started = time.perf_counter()
     print(
         f"civilframe {civilframe.__version__} benchmark "
@@ -435,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
             scale(results, [(10**3, 30), (10**4, 10), (10**5, 5), (10**6, 2)], memory_size=10**5)
     if "queries" in parts:
         queries(results, large_size=10**4 if quick else 10**5)
+    if "hostile" in parts:
+        hostile(results)
     met = sum(ok for _, ok in results.checks)
     print(f"\nGoals met: {met} of {len(results.checks)}")
     for name, ok in results.checks:

@@ -496,3 +496,23 @@ def test_every_public_name_resolves_to_its_modules_object() -> None:
         assert name in module.__all__, (module_name, name)
         assert getattr(cf, name) is getattr(module, name)
     assert all(getattr(cf, name) is not None for name in cf.__all__)
+
+
+@pytest.mark.parametrize("where", ["rows", "list"])
+def test_a_document_with_many_problems_reports_the_first_hundred_and_counts_the_rest(
+    document: dict[str, Any], where: str
+) -> None:
+    """Every problem is counted, the first 100 kept: the error stays small whatever the input."""
+    if where == "rows":
+        document["competencies"][0]["levels"][0]["effective"] = [0] * 250
+        first = "expected an object, got a number @ $.competencies[0].levels[0].effective[0]"
+    else:
+        document["introduction"] = [0] * 250
+        first = "expected a string, got a number @ $.introduction[0]"
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(json.dumps(document))
+    error = caught.value
+    assert (len(error.problems), error.more) == (100, 150)
+    assert error.problems[0] == first
+    assert str(error).splitlines()[0].endswith(": 250 problems")
+    assert str(error).splitlines()[-1] == "  … and 150 more"

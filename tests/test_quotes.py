@@ -647,3 +647,51 @@ def test_any_mix_of_headings_rows_and_noise_gives_a_report(
     assert all(f.status in QUOTE_STATUSES for f in report)
     assert all((f.indicator is None) == (f.status == "unknown") for f in report)
     assert sum(report.counts.values()) == len(report)
+
+
+# --- inputs that once cost the square of their size (timed in benchmarks/bench.py) -------------
+
+
+def test_a_heading_level_after_a_run_of_separators_is_read() -> None:
+    """Separators before "Level 3" go with it, however many there are."""
+    fw = cf.load("competency-framework")
+    text = fw.competency("Seeing the Big Picture").level(3).effective[0].text
+    for separators in (" – ", " ,,,, ", " " + "," * 5000 + " "):
+        report = cf.check_quotes(
+            f"Seeing the Big Picture{separators}Level 3\nEffective\n{text}", fw
+        )
+        (finding,) = report.findings
+        assert (finding.status, finding.claimed_competency_id, finding.claimed_level) == (
+            "verbatim",
+            "seeing-the-big-picture",
+            3,
+        )
+
+
+def test_rows_stop_joining_once_longer_than_any_indicator() -> None:
+    """Lower-case lines join the row above only while it could still be a broken indicator."""
+    fw = cf.load("competency-framework")
+    longest = max(len(i.text) for i in fw.indicators)
+    line = "and then some more words here"
+    for count in (100, 1000):
+        report = cf.check_quotes(
+            "Effective\nMake decisions when they are needed\n" + f"{line}\n" * count, fw
+        )
+        assert all(len(f.text) <= 2 * longest + len(line) + 1 for f in report.findings)
+        assert sum(len(f.lines) for f in report.findings) == count + 1  # every line, once
+
+
+def test_a_row_of_identical_cells_says_so_for_each() -> None:
+    """Every cell of a row that repeats one text is reported, each noting the repetition."""
+    fw = cf.load("competency-framework")
+    text = fw.competency("Seeing the Big Picture").level(3).effective[0].text
+    report = cf.check_quotes("\t".join([text] * 2000), fw)
+    assert len(report.findings) == 2000
+    assert all("the same text fills every column of the row" in f.notes for f in report.findings)
+
+
+@pytest.mark.parametrize("text", ["a" + "," * 40_000 + "b", "." * 40_000, "a" + "!" * 200_000])
+def test_long_runs_of_punctuation_are_no_statement(text: str) -> None:
+    """A run of punctuation quotes nothing, and the report says so without error."""
+    report = cf.check_quotes(text, cf.load("competency-framework"))
+    assert all(f.indicator is None for f in report.findings)

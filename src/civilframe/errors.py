@@ -35,16 +35,20 @@ class InvalidDocumentError(CivilframeError, ValueError):
     ('expected a string, got a number @ $.id', 'required key missing @ $.sources')
     """
 
-    #: Every problem found, each ``"<message> @ <JSON path>"``.
+    #: The problems found, each ``"<message> @ <JSON path>"``: every one, or the first 100
+    #: of a document with more.
     problems: tuple[str, ...]
     #: Where the document came from (a file path or bundled id), if known.
     origin: str | None = None
+    #: How many problems there were beyond those in :attr:`problems` (counted, not kept).
+    more: int = 0
 
     def __str__(self) -> str:
         where = f" {self.origin}" if self.origin else ""
-        count = len(self.problems)
-        head = f"invalid document{where}: {count} problem{'s' if count != 1 else ''}"
-        return "\n  ".join([head, *self.problems])
+        count = len(self.problems) + self.more
+        head = f"invalid document{where}: {count:,} problem{'s' if count != 1 else ''}"
+        tail = [f"… and {self.more:,} more"] if self.more else []
+        return "\n  ".join([head, *self.problems, *tail])
 
 
 @attrs.frozen(auto_exc=True)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from ._format.converter import problems_of, structure, unstructure
 from ._format.documents import MAX_BYTES, parse_json, read_document
+from ._format.problems import invalid
 from ._format.scalars import Id
 from .errors import InvalidDocumentError, NotFoundError
 from .model import Framework
@@ -48,7 +49,7 @@ def structure_document(document: object, cls: type[T], origin: str | None = None
     except RecursionError:
         raise InvalidDocumentError(("nested too deeply @ $",), origin) from None
     except Exception as error:  # every structuring failure becomes the library error
-        raise InvalidDocumentError(tuple(problems_of(error)), origin) from None
+        raise invalid(problems_of(error), origin) from None
 
 
 def loads(

@@ -34,7 +34,6 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..errors import InvalidDocumentError
 from ..model import (
     Cluster,
     Competency,
@@ -47,6 +46,7 @@ from ..model import (
 )
 from ..text import fold
 from . import rules
+from .problems import LIMIT, Problems, invalid
 from .scalars import Id, Number, Text, all_ids, all_texts, id_problem, text_problem, type_name
 
 __all__ = [
@@ -72,7 +72,19 @@ class _Problems(Exception):
 
     def __init__(self, problems: list[str]) -> None:
         super().__init__(problems)
-        self.problems = problems
+        self.problems = Problems(problems)
+
+
+class _ItemProblems(Exception):
+    """The items of a list a hook refused, by index (the first :data:`LIMIT`).
+
+    ``more`` counts the others it refused.
+    """
+
+    def __init__(self, refused: list[tuple[int, Exception]], more: int) -> None:
+        super().__init__(refused)
+        self.refused = refused
+        self.more = more
 
 
 # --- scalars ------------------------------------------------------------------------------------
@@ -160,14 +172,27 @@ def _is_tuple(type_: Any) -> bool:
 
 
 def _tuple_hook(type_: Any) -> Callable[[object, object], tuple[object, ...]]:
-    list_type: Any = list.__class_getitem__(typing.get_args(type_)[0])
-    inner = converter.get_structure_hook(list_type)
+    item_type = typing.get_args(type_)[0]
+    inner = converter.get_structure_hook(item_type)
 
     def structure_tuple(value: object, _: object) -> tuple[object, ...]:
         # a tuple is what a caller building an object passes; a list is what JSON holds
         if type(value) is not list and type(value) is not tuple:
             raise Invalid(f"expected a list, got {type_name(value)}")
-        return tuple(inner(value, list_type))
+        items: list[object] = []
+        refused: list[tuple[int, Exception]] = []
+        more = 0
+        for index, item in enumerate(value):
+            try:
+                items.append(inner(item, item_type))
+            except Exception as error:
+                if len(refused) < LIMIT:
+                    refused.append((index, error))
+                else:
+                    more += 1  # counted, not kept: the error stays small
+        if refused:
+            raise _ItemProblems(refused, more)
+        return tuple(items)
 
     return structure_tuple
 
@@ -325,14 +350,25 @@ def _unknown_keys(cls: Any, keys: set[str] | frozenset[str], path: str) -> list[
     return problems
 
 
-def problems_of(error: BaseException, path: str = "$") -> list[str]:
-    """Every problem in a structuring error, each as ``"<message> @ <path>"``."""
+def problems_of(error: BaseException, path: str = "$") -> Problems:
+    """Every problem in a structuring error, each as ``"<message> @ <path>"``.
+
+    The first :data:`LIMIT` are kept, the rest counted.
+    """
     if isinstance(error, _Problems):
-        return [problem.replace(" @ $", f" @ {path}", 1) for problem in error.problems]
+        moved = Problems(problem.replace(" @ $", f" @ {path}", 1) for problem in error.problems)
+        moved.more += error.problems.more
+        return moved
+    if isinstance(error, _ItemProblems):
+        problems = Problems()
+        for index, sub in error.refused:
+            problems.extend(problems_of(sub, f"{path}[{index}]"))
+        problems.more += error.more
+        return problems
     if isinstance(error, ForbiddenExtraKeysError):
-        return _unknown_keys(error.cl, error.extra_fields, path)
+        return Problems(_unknown_keys(error.cl, error.extra_fields, path))
     if isinstance(error, (ClassValidationError, IterableValidationError)):
-        problems = []
+        problems = Problems()
         with_notes, without = error.group_exceptions()
         keys = _keys(getattr(error, "cl", None))
         for sub, note in with_notes:
@@ -344,7 +380,7 @@ def problems_of(error: BaseException, path: str = "$") -> list[str]:
         for sub in without:
             problems.extend(problems_of(sub, path))
         return problems
-    return [f"{_format(error)} @ {path}"]
+    return Problems([f"{_format(error)} @ {path}"])
 
 
 def structure(value: object, cls: type[T]) -> T:
@@ -363,7 +399,7 @@ def check_fields(instance: object) -> None:
     Each field's value goes through the same hook as the value of its JSON key, so that
     ``SuccessProfile(competencies="Leadership")`` fails as a document saying so would.
     """
-    problems: list[str] = []
+    problems = Problems()
     for field in _format_fields(type(instance)):  # type: ignore[arg-type]  # mypy: type objects hash
         value = getattr(instance, field.name)
         if value is None and field.default is None:
@@ -373,7 +409,7 @@ def check_fields(instance: object) -> None:
         except Exception as error:
             problems.extend(problems_of(error, f"$.{json_key(field)}"))
     if problems:
-        raise InvalidDocumentError(tuple(problems), f"a {type(instance).__name__} as built")
+        raise invalid(problems, f"a {type(instance).__name__} as built")
 
 
 # --- the framework ------------------------------------------------------------------------------
@@ -394,7 +430,7 @@ class _Builder:
     """
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems = Problems()
         self.rules = rules.Rules()
         self.own = _NO_SOURCE
         self.sources: dict[str, Source] = {}
@@ -466,7 +502,7 @@ class _Builder:
         return Framework(**values)
 
     def competency(self, o: object, path: str) -> Competency | None:
-        before = len(self.problems)
+        before = self.problems.total
         values = self.fields(Competency, o, path, frozenset({"levels"}))
         if not values:
             return None
@@ -485,7 +521,7 @@ class _Builder:
             if level is not None:
                 levels.append(level)
         self.rules.levels(competency_id, [level.number for level in levels], path)
-        if len(self.problems) > before:
+        if self.problems.total > before:
             return None  # its problems are reported; nothing half-built is made
         values["levels"] = tuple(levels)
         values["levels_cumulative"] = self.cumulative
@@ -502,7 +538,7 @@ class _Builder:
         return found
 
     def level(self, o: object, path: str, competency_id: str) -> Level | None:
-        before = len(self.problems)
+        before = self.problems.total
         tree = frozenset({"effective", "ineffective", "gaps"})
         values = self.fields(Level, o, path, tree)
         if "number" not in values:
@@ -515,7 +551,7 @@ class _Builder:
                     values[polarity], f"{path}.{polarity}", polarity, number, competency_id
                 )
         values["gaps"] = self.gaps(values.get("gaps", []), f"{path}.gaps", competency_id, number)
-        if len(self.problems) > before:
+        if self.problems.total > before:
             return None
         return Level(**values, definition=definition, competency_id=competency_id)
 
@@ -640,6 +676,8 @@ class _Builder:
                         None if note is _ABSENT else note,
                     )
                 )
+            elif type(o) is not dict and self.problems.full:
+                self.problems.more += 1  # its one problem, counted without being written
             else:
                 self.fields(Indicator, o, f"{path}[{row}]", frozenset())
         return tuple(built)
@@ -651,7 +689,7 @@ class _Builder:
         built = []
         for row, o in enumerate(items):
             where = f"{path}[{row}]"
-            before = len(self.problems)
+            before = self.problems.total
             values = self.fields(Gap, o, where, frozenset())
             if "recovered_from" in values:
                 source_id = values["recovered_from"]
@@ -660,7 +698,7 @@ class _Builder:
                     self.rules.unknown_source(
                         competency_id, number, source_id, f"{where}.recovered_from"
                     )
-            if len(self.problems) == before:
+            if self.problems.total == before:
                 built.append(Gap(**values))
         return tuple(built)
 

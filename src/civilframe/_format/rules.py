@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from .problems import Problems
+
 if TYPE_CHECKING:
     from ..model import Source
 
@@ -18,7 +20,7 @@ __all__ = ["Rules", "duplicates"]
 K = TypeVar("K", bound=Hashable)
 
 
-def duplicates(items: Iterable[tuple[K, str]], message: Callable[[K, str, str], str]) -> list[str]:
+def duplicates(items: Iterable[tuple[K, str]], message: Callable[[K, str, str], str]) -> Problems:
     """A problem for each key used again, in order: ``message(key, first path, path)``.
 
     ``items`` are ``(key, path)`` pairs; the problem is placed at the later use's path.
@@ -28,7 +30,7 @@ def duplicates(items: Iterable[tuple[K, str]], message: Callable[[K, str, str], 
     ["'a' again (first at $[0]) @ $[2]"]
     """
     first: dict[K, str] = {}
-    problems = []
+    problems = Problems()
     for key, path in items:
         if key in first:
             problems.append(message(key, first[key], path))
@@ -67,8 +69,8 @@ class Rules:
         self._count = 0  # the ids claimed
         self._names: list[tuple[str, str]] = []
         self._name_at: dict[str, str] = {}
-        self._found: dict[str, list[str]] = {
-            kind: [] for kind in ("definitions", "clusters", "levels", "sources")
+        self._found: dict[str, Problems] = {
+            kind: Problems() for kind in ("definitions", "clusters", "levels", "sources")
         }
         self._defined: frozenset[int] = frozenset()
         self._numbers: tuple[int, ...] = ()
@@ -165,9 +167,9 @@ class Rules:
                 f"must be ascending, got {_listing(numbers)} @ {path}.levels"
             )
 
-    def problems(self) -> list[str]:
-        """Every rule broken, kind by kind."""
-        found = self._ids()
+    def problems(self) -> Problems:
+        """Every rule broken, kind by kind (the first hundred kept, the rest counted)."""
+        found = Problems(self._ids())
         found += duplicates(
             self._names,
             lambda _, first, path: (

@@ -105,7 +105,7 @@ def _guide() -> _Guide:
     listing = structure_document(
         parse_json(data_file(_FILE).read_bytes(), origin), _Listing, origin
     )
-    problems = []
+    problems: list[str] = []
     for key in ("elements", "assessment_methods"):
         entries: Sequence[_Entry] = getattr(listing, key)
         problems += duplicates(

@@ -183,6 +183,7 @@ def check_quotes(text: str, framework: Framework | str, level: int | None = None
     for row in rows(text, index, level):
         in_table = row.table != 0
         columns = len(row.claims.polarities or ())
+        alike = len(row.cells) > 1 and len({cell.clean for cell in row.cells}) == 1
         for cell in row.cells:
             pieces = _pieces(cell, index, in_table)
             notes: tuple[str, ...] = ()
@@ -191,7 +192,7 @@ def check_quotes(text: str, framework: Framework | str, level: int | None = None
                 notes = (f"one of {len(pieces)} statements of a row merged in one cell",)
             elif len(pieces) > 1:
                 notes = (f"one of {len(pieces)} statements merged in one cell",)
-            if len(row.cells) > 1 and all(other.clean == cell.clean for other in row.cells):
+            if alike:
                 notes = (*notes, "the same text fills every column of the row")
             for place, (piece, exact) in enumerate(pieces, start=1):
                 column = place if whole_row else cell.column

@@ -38,6 +38,9 @@ class Index:
     most_words: int
     #: First word of each text -> the texts starting with it (for finding texts inside a cell).
     starts: dict[str, list[int]]
+    #: The longest of those first words, and the longest text.
+    longest_start: int
+    longest_text: int
     #: (word, n-th occurrence) -> the texts having it; and how many texts have it.
     postings: dict[tuple[str, int], list[int]]
     competencies: dict[str, str]
@@ -70,6 +73,8 @@ class Index:
             keys=[frozenset(_occurrences(text_words)) for text_words in words],
             most_words=max(map(len, words), default=0),
             starts=starts,
+            longest_start=max(map(len, starts), default=0),
+            longest_text=max(map(len, texts), default=0),
             postings=postings,
             competencies=competencies,
             names={competency.id: competency.name for competency in framework.competencies},
@@ -106,10 +111,11 @@ class Index:
     def _starting(self, token: str) -> list[int]:
         """The texts whose first word is ``token``, or ``token`` without trailing marks."""
         numbers = list(self.starts.get(token, ()))
-        bare = token
-        while bare and not bare[-1].isalnum():
-            bare = bare[:-1]
-            numbers.extend(self.starts.get(bare, ()))
+        end = len(token)
+        while end and not token[end - 1].isalnum():
+            end -= 1
+            if end <= self.longest_start:  # a longer word starts no text: not looked up
+                numbers.extend(self.starts.get(token[:end], ()))
         return numbers
 
     def near(self, text: str) -> list[tuple[float, int]]:

@@ -26,8 +26,12 @@ LIST_MARKER = re.compile(r"^(?:[-*•▪◦–]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))\s
 #: A letter or digit: a cell without one is no statement.
 WORD = re.compile(r"\w")
 _LEVEL = re.compile(r"\blevel\s+([0-9]{1,3})\b")
-_LEVEL_PHRASE = re.compile(r"[\s,:;(–—-]*\blevel\s+[0-9]{1,3}\b\)?")
-_HEADING_NOISE = re.compile(r"^(?:#+\s*|\*+\s*|\d{1,2}[.)]?\s+)|[\s:.*]+$")
+_LEVEL_PHRASE = re.compile(r"\blevel\s+[0-9]{1,3}\b\)?")
+#: What may stand before a level phrase ("Seeing the Big Picture – Level 3") and go with it.
+_BEFORE_LEVEL = ",:;(–—-"
+#: Heading markup in front ("## ", "** ", "3. ") and behind (":", ".", "*").
+_HEADING_START = re.compile(r"^(?:#+\s*|\*+\s*|\d{1,2}[.)]?\s+)")
+_HEADING_END = ":.*"
 _HEADER_CELL = re.compile(
     r"(?:(?P<neg>ineffective|less effective)|effective)(?: behaviou?rs?| indicators?)?"
     r"(?: people who are (?:less )?effective are likely to)?"
@@ -107,9 +111,13 @@ def _heading(text: str, index: Index) -> tuple[str | None, int | None] | None:
     """The competency and level a heading line claims; None if the line is no heading."""
     folded = fold(text)
     levels = {int(number) for number in _LEVEL.findall(folded)}
-    rest = _LEVEL_PHRASE.sub("", folded)
+    kept, start = [], 0
+    for match in _LEVEL_PHRASE.finditer(folded):
+        kept.append(_strip_end(folded[start : match.start()], _BEFORE_LEVEL))
+        start = match.end()
+    rest = "".join([*kept, folded[start:]])
     for _ in range(2):
-        rest = _HEADING_NOISE.sub("", rest).strip()
+        rest = _strip_end(_HEADING_START.sub("", rest), _HEADING_END).strip()
     competency = index.competencies.get(rest)
     level = levels.pop() if len(levels) == 1 else None
     if competency is not None:
@@ -117,6 +125,14 @@ def _heading(text: str, index: Index) -> tuple[str | None, int | None] | None:
     if level is not None and len(folded.split(" ")) <= _HEADING_WORDS:
         return None, level
     return None
+
+
+def _strip_end(text: str, characters: str) -> str:
+    """``text`` without the white space and ``characters`` at its end (in linear time)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in characters):
+        end -= 1
+    return text[:end]
 
 
 def rows(text: str, index: Index, level: int | None) -> list[Row]:
@@ -173,11 +189,15 @@ def _is_prose(cell: Cell, index: Index) -> bool:
 
 
 def _continues(previous: Row, cells: list[Cell], index: Index) -> bool:
-    """Whether ``cells`` are the tail of the row ``previous``, broken across lines."""
+    """Whether ``cells`` are the tail of the row ``previous``, broken across lines.
+
+    A row already longer than twice the longest indicator is no broken indicator: nothing
+    more joins it (so a run of lines that would all join costs linear time, not quadratic).
+    """
     above = {cell.column: cell for cell in previous.cells}
     for cell in cells:
         upper = above.get(cell.column)
-        if upper is None or is_exact(cell, index):
+        if upper is None or len(upper.clean) > 2 * index.longest_text or is_exact(cell, index):
             return False
         completes = not is_exact(upper, index) and f"{upper.clean} {cell.clean}" in index.exact
         if not (cell.clean[:1].islower() or completes):

@@ -1,0 +1,67 @@
+"""The problems of one document, kept to a bounded number so that a size limit bounds the work.
+
+A document can hold millions of problems (two million numbers where texts belong). Every one is
+counted, but only the first :data:`LIMIT` are kept and reported, with how many more there were,
+so that neither time nor memory grows with them beyond counting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import SupportsIndex
+
+from ..errors import InvalidDocumentError
+
+__all__ = ["LIMIT", "Problems", "invalid"]
+
+#: The most problems one error reports; the rest are counted.
+LIMIT = 100
+
+
+class Problems(list[str]):
+    """A list of problems (``"<message> @ <path>"``) that keeps the first :data:`LIMIT`.
+
+    :attr:`more` counts those not kept; :attr:`total` is every problem added.
+    """
+
+    def __init__(self, problems: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.more = 0
+        self.extend(problems)
+
+    @property
+    def full(self) -> bool:
+        """Whether the next problem added will only be counted."""
+        return len(self) >= LIMIT
+
+    @property
+    def total(self) -> int:
+        """Every problem added, kept or not."""
+        return len(self) + self.more
+
+    def append(self, problem: str) -> None:
+        """Keep ``problem`` if there is room, else count it."""
+        if len(self) < LIMIT:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[str]) -> None:
+        """Add each of ``problems`` (and, from another Problems, those it only counted)."""
+        for problem in problems:
+            self.append(problem)
+        if isinstance(problems, Problems):
+            self.more += problems.more
+
+    def __iadd__(self, problems: Iterable[str]) -> Problems:  # type: ignore[override,misc]
+        self.extend(problems)
+        return self
+
+    def insert(self, index: SupportsIndex, problem: str) -> None:  # pragma: no cover - unused
+        raise TypeError("problems are only ever added at the end")
+
+
+def invalid(problems: Iterable[str], origin: str | None = None) -> InvalidDocumentError:
+    """The error for a document with ``problems``: the first :data:`LIMIT`, and how many more."""
+    kept = problems if isinstance(problems, Problems) else Problems(problems)
+    return InvalidDocumentError(tuple(kept), origin, more=kept.more)
