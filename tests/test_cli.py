@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -294,3 +295,87 @@ def test_check_the_home_office_pack(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().endswith(
         "172 statements: 160 verbatim, 3 near, 9 wrong-column, 0 other-level, 0 unknown"
     )
+
+
+# --- the terminal (hardening) --------------------------------------------------------------------
+
+
+def test_export_to_dash_writes_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o -` means standard output: no file named "-" appears."""
+    monkeypatch.chdir(tmp_path)
+    status, out, _ = _run(capsys, "export", "lia", "--format", "json", "-o", "-")
+    assert status == 0
+    assert cf.loads(out) == cf.load("leadership-in-action")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_check_dash_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check -` reads the document from standard input, a byte order mark dropped."""
+    quoted = cf.load("ccf").competency("Seeing the Big Picture").level(3).effective[0].text
+    data = f"\ufeffSeeing the Big Picture\nEffective\n{quoted}\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, _ = _run(capsys, "check", "-", "--framework", "ccf")
+    assert status == 0
+    assert "verbatim      seeing-the-big-picture.l3.e1" in out
+
+
+def test_check_shows_escape_sequences_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A document's control characters reach the terminal escaped, never as themselves."""
+    path = tmp_path / "advert.txt"
+    path.write_text("Effective\n\x1b[31mred words to make a long enough statement\x1b[0m\n")
+    _, out, _ = _run(capsys, "check", str(path), "--framework", "ccf")
+    assert "\x1b" not in out
+    assert "\\x1b[31mred words" in out
+
+
+def test_check_refuses_a_stream_without_end(capsys: pytest.CaptureFixture[str]) -> None:
+    """The size limit applies to streams that state no size: /dev/zero is cut at the limit."""
+    if not Path("/dev/zero").exists():  # pragma: no cover - every CI system here has it
+        pytest.fail("this test needs /dev/zero")
+    status, _, err = _run(capsys, "check", "/dev/zero", "--framework", "ccf")
+    assert status == 1
+    assert "document too large: more than 67,108,864 bytes" in err
+
+
+def test_check_refuses_text_that_is_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A document in another encoding is one line of error, never a traceback."""
+    path = tmp_path / "advert.txt"
+    path.write_bytes("Caf\u00e9 \u2013 Windows".encode("cp1252"))
+    status, _, err = _run(capsys, "check", str(path), "--framework", "ccf")
+    assert status == 1
+    assert err.startswith("civilframe: error: invalid document")
+    assert "not UTF-8: byte 0xe9 at position 3" in err
+
+
+def test_ctrl_c_is_one_line_and_exit_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interrupt ends the command with one line on standard error and status 130."""
+
+    def interrupted(*_: object) -> dict[str, str]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("civilframe.cli.frameworks", interrupted)
+    status, out, err = _run(capsys, "list")
+    assert (status, out, err) == (130, "", "civilframe: interrupted\n")
+
+
+def test_an_output_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    """Text that cannot be written leaves no file, not even an empty one."""
+    from civilframe.cli import _write_whole
+
+    target = tmp_path / "out.txt"
+    with pytest.raises(UnicodeEncodeError):
+        _write_whole(str(target), "fine \ud800 broken")
+    assert list(tmp_path.iterdir()) == []
+    _write_whole(str(target), "whole")
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

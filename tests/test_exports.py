@@ -24,6 +24,7 @@ from hypothesis import given
 
 import civilframe as cf
 from civilframe.export import (
+    BOM,
     CASE_LAST_CHANGE,
     CASE_NAMESPACE,
     COLUMNS,
@@ -578,3 +579,51 @@ def test_dataframe_without_pandas_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r"pip install 'civilframe\[pandas\]'"):
         to_dataframe(tiny)
+
+
+# --- spreadsheets (hardening) --------------------------------------------------------------------
+
+
+def _with_texts(*texts: str) -> cf.Framework:
+    document = json.loads(cf.dumps("competency-framework-2012-sms1"))
+    column = document["competencies"][0]["levels"][0]["effective"]
+    for row, text in zip(column, texts, strict=False):
+        row["text"] = text
+    return cf.loads(json.dumps(document))
+
+
+FORMULAS = ['=HYPERLINK("http://x")', "+1", "-2 cells", "@SUM(A1)", "'quoted"]
+
+
+def test_excel_csv_defuses_formulas_and_reads_back_exactly() -> None:
+    """Each formula-like field gets one apostrophe in excel-csv; read_csv removes it again."""
+    framework = _with_texts(*FORMULAS)
+    excel = to_excel_csv(framework)
+    written = [row["text"] for row in csv.DictReader(io.StringIO(excel.removeprefix(BOM)))]
+    assert written[: len(FORMULAS)] == ["'" + text for text in FORMULAS]
+    assert [row.text for row in read_csv(excel)] == [i.text for i in framework.indicators]
+
+
+def test_plain_csv_stays_faithful() -> None:
+    """The plain CSV writes every text exactly as it is, formulas and all."""
+    framework = _with_texts(*FORMULAS)
+    written = [row["text"] for row in csv.DictReader(io.StringIO(to_csv(framework)))]
+    assert written[: len(FORMULAS)] == FORMULAS
+    assert [row.text for row in read_csv(to_csv(framework))] == [
+        i.text for i in framework.indicators
+    ]
+
+
+def test_a_text_longer_than_the_csv_field_limit_reads_back() -> None:
+    """A 200,000-character text (the loader allows it) round-trips, and the limit is put back."""
+    limit = csv.field_size_limit()
+    framework = _with_texts("x" * 200_000)
+    assert read_csv(to_csv(framework))[0].text == "x" * 200_000
+    assert csv.field_size_limit() == limit
+
+
+def test_a_level_of_five_thousand_digits_is_the_library_error() -> None:
+    """A huge level number is a problem at its row, never Python's own ValueError."""
+    text = to_csv("competency-framework-2012-sms1").replace(",5,", "," + "9" * 5000 + ",", 1)
+    with pytest.raises(cf.InvalidDocumentError, match=r"\(5,000 characters\) @ \$\[0\]\.level"):
+        read_csv(text)

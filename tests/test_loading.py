@@ -516,3 +516,46 @@ def test_a_document_with_many_problems_reports_the_first_hundred_and_counts_the_
     assert error.problems[0] == first
     assert str(error).splitlines()[0].endswith(": 250 problems")
     assert str(error).splitlines()[-1] == "  … and 150 more"
+
+
+# --- input the loader refuses (hardening) ------------------------------------------------------
+
+
+def test_a_lone_surrogate_is_refused_at_its_path(document: dict[str, Any]) -> None:
+    """Text that cannot be written as UTF-8 is refused at load, never met later at output."""
+    document["competencies"][0]["levels"][0]["effective"][0]["text"] = "Listen \ud800 well"
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(json.dumps(document))
+    (problem,) = caught.value.problems
+    assert problem.startswith("text must not contain a lone surrogate ('\\ud800')")
+    assert problem.endswith("@ $.competencies[0].levels[0].effective[0].text")
+
+
+def test_a_repeated_key_is_refused_at_its_path(document: dict[str, Any]) -> None:
+    """A key given twice (the last would silently win, dropping indicators) is refused."""
+    text = json.dumps(document).replace('"effective": [', '"effective": [], "effective": [', 1)
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(text)
+    assert caught.value.problems == (
+        "duplicate key 'effective': each key may appear once in an object"
+        " @ $.competencies[0].levels[0].effective",
+    )
+
+
+@pytest.mark.parametrize("wrong", [3, b"framework.json", None])
+def test_load_file_takes_a_path_never_a_descriptor(tmp_path: Path, wrong: object) -> None:
+    """load_file(3) is a TypeError before anything opens: the host's descriptor 3 stays open."""
+    path = tmp_path / "f.json"
+    path.write_text("{}", encoding="utf-8")
+    with open(path, "rb") as held:
+        with pytest.raises(TypeError, match="expected a file path"):
+            cf.load_file(held.fileno() if wrong == 3 else wrong)  # type: ignore[arg-type]
+        assert held.read() == b"{}"  # still open, still readable
+
+
+def test_too_large_text_is_counted_in_characters() -> None:
+    """A str over the limit by characters says characters, not bytes."""
+    with pytest.raises(cf.InvalidDocumentError, match="20 characters, over the limit of 10"):
+        cf.loads("é" * 20, max_bytes=10)
+    with pytest.raises(cf.InvalidDocumentError, match="12 bytes, over the limit of 10"):
+        cf.loads("é" * 6, max_bytes=10)

@@ -695,3 +695,18 @@ def test_long_runs_of_punctuation_are_no_statement(text: str) -> None:
     """A run of punctuation quotes nothing, and the report says so without error."""
     report = cf.check_quotes(text, cf.load("competency-framework"))
     assert all(f.indicator is None for f in report.findings)
+
+
+@pytest.mark.parametrize("level", [True, 1.0, "3"])
+def test_a_level_that_is_not_a_whole_number_is_a_type_error(level: object) -> None:
+    """check_quotes(level=True) is refused, not printed as "Level True"."""
+    with pytest.raises(TypeError, match="takes level as a whole number or None"):
+        cf.check_quotes("Effective", "ccf", level=level)  # type: ignore[arg-type]
+
+
+def test_a_byte_order_mark_does_not_hide_the_first_heading() -> None:
+    """A document starting with U+FEFF still claims its first heading."""
+    fw = cf.load("competency-framework")
+    quoted = fw.competency("Seeing the Big Picture").level(3).effective[0].text
+    report = cf.check_quotes(f"\ufeffSeeing the Big Picture\nEffective\n{quoted}", fw)
+    assert report.findings[0].claimed_competency_id == "seeing-the-big-picture"

@@ -12,12 +12,14 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from ._format.documents import MAX_BYTES, read_document, too_large
 from .analysis.find import search
-from .errors import CivilframeError
+from .errors import CivilframeError, InvalidDocumentError
 from .export import FORMATS
 from .loading import framework_aliases, frameworks, load, load_file
 from .model import Competency, Framework, Level
@@ -207,12 +209,25 @@ def _cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     text = FORMATS[args.format].write(_framework(args.framework))
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
+    if args.output and args.output != "-":
+        _write_whole(args.output, text)
     else:
         out.write(text)
     return 0
+
+
+def _write_whole(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: through a temporary file beside it."""
+    data = text.encode("utf-8")  # an unwritable text fails here, before any file exists
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".civilframe-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
@@ -227,11 +242,41 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from .analysis.quotes import check_quotes
     from .render.terminal import render_quote_report
 
-    with open(args.file, encoding="utf-8") as file:
-        text = file.read()
+    if args.file == "-":
+        data = _read_limited(sys.stdin.buffer, "standard input")
+    else:
+        data = read_document(args.file)  # a stream such as /dev/zero is cut at the limit
+    text = _decoded(data, args.file)
     report = check_quotes(text, _framework(args.framework), level=args.level)
-    out.write(render_quote_report(report))
+    out.write(_shown(render_quote_report(report)))
     return 1 if report.problems else 0
+
+
+def _read_limited(stream: BinaryIO, origin: str) -> bytes:
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise too_large(None, MAX_BYTES, origin)
+    return data
+
+
+def _decoded(data: bytes, origin: str) -> str:
+    """A document's text: UTF-8, a byte order mark in front dropped."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidDocumentError(
+            (f"not UTF-8: byte 0x{data[error.start]:02x} at position {error.start} @ $",),
+            origin,
+        ) from None
+
+
+#: Control characters a document may hold that would drive the terminal (escape sequences).
+_CONTROLS = {n: f"\\x{n:02x}" for n in [*range(0x20), *range(0x7F, 0xA0)] if n not in (9, 10)}
+
+
+def _shown(text: str) -> str:
+    r"""``text`` with every control character but TAB and newline shown escaped (``\x1b``)."""
+    return text.translate(_CONTROLS)
 
 
 def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
@@ -329,7 +374,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", required=True, choices=list(FORMATS), help="the format to write (see below)"
     )
-    export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.add_argument(
+        "-o", "--output", help="write to this file (whole or not at all); - is standard output"
+    )
     export.set_defaults(run=_cmd_export)
 
     compare = commands.add_parser("diff", help="compare two frameworks level by level")
@@ -347,7 +394,9 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="check the indicators a document quotes (exit 1 if any is not verbatim)",
     )
-    check.add_argument("file", help="a text file (an advert, a candidate pack)")
+    check.add_argument(
+        "file", help="a text file (an advert, a candidate pack), or - for standard input"
+    )
     check.add_argument("--framework", required=True, help="the framework it quotes")
     check.add_argument("--level", type=int, help="the level the document claims to quote")
     check.set_defaults(run=_cmd_check)
@@ -378,6 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"civilframe: error: {' '.join(message.split())}\n")
     except BrokenPipeError:  # pragma: no cover - output piped into a reader that closed
         sys.stderr.close()
+    except KeyboardInterrupt:
+        sys.stderr.write("civilframe: interrupted\n")
+        return 130
     except OSError as error:
         sys.stderr.write(f"civilframe: error: {error}\n")
     return 1

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
+from collections.abc import Iterator
 
 from ..errors import InvalidDocumentError
+from .problems import invalid
 
 __all__ = ["MAX_BYTES", "check_limit", "parse_json", "read_document", "too_large"]
 
@@ -29,9 +32,15 @@ def check_limit(max_bytes: int | None) -> None:
         raise ValueError(f"max_bytes must be 1 or more (or None for no limit), got {max_bytes}")
 
 
-def too_large(size: int | None, max_bytes: int, origin: str | None) -> InvalidDocumentError:
-    """The error for a document over ``max_bytes``: ``size`` bytes, or more if None."""
-    amount = f"{size:,} bytes" if size is not None else f"more than {max_bytes:,} bytes"
+def too_large(
+    size: int | None, max_bytes: int, origin: str | None, unit: str = "bytes"
+) -> InvalidDocumentError:
+    """The error for a document over ``max_bytes``.
+
+    Its size is ``size`` bytes (or characters of text, each at least a byte), or more than
+    ``max_bytes`` if None.
+    """
+    amount = f"{size:,} {unit}" if size is not None else f"more than {max_bytes:,} bytes"
     return InvalidDocumentError(
         (
             f"document too large: {amount}, over the limit of {max_bytes:,} "
@@ -42,7 +51,13 @@ def too_large(size: int | None, max_bytes: int, origin: str | None) -> InvalidDo
 
 
 def read_document(path: str | os.PathLike[str], max_bytes: int | None = MAX_BYTES) -> bytes:
-    """The bytes of the file at ``path``, refusing one larger than ``max_bytes`` unread."""
+    """The bytes of the file at ``path``, refusing one larger than ``max_bytes`` unread.
+
+    ``path`` is a path (a string or ``os.PathLike``), never a file descriptor: anything else
+    is a :class:`TypeError`, raised before anything is opened.
+    """
+    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
+        raise TypeError(f"expected a file path (str or os.PathLike), got {type(path).__name__}")
     check_limit(max_bytes)
     with open(path, "rb") as file:
         if max_bytes is None:
@@ -66,11 +81,14 @@ def parse_json(
     check_limit(max_bytes)
     if max_bytes is not None and isinstance(data, (str, bytes, bytearray)):
         # a str takes one to four bytes a character: count them only when it could matter
-        size = len(data)
-        if isinstance(data, str) and size <= max_bytes < 4 * size and not data.isascii():
-            size = len(data.encode("utf-8", "surrogatepass"))
+        size, unit = len(data), "bytes"
+        if isinstance(data, str) and not data.isascii():
+            if size <= max_bytes < 4 * size:
+                size = len(data.encode("utf-8", "surrogatepass"))
+            else:
+                unit = "characters"  # a character is at least one byte: already too many
         if size > max_bytes:
-            raise too_large(size, max_bytes, origin)
+            raise too_large(size, max_bytes, origin, unit)
     if isinstance(data, (bytes, bytearray)):
         try:
             data = bytes(data).decode("utf-8")
@@ -83,8 +101,18 @@ def parse_json(
         raise InvalidDocumentError(
             (f"expected JSON text as str or bytes, got {type(data).__name__} @ $",), origin
         )
+    # by the object's id, with the object itself, kept alive so that its id is not reused
+    repeated: dict[int, tuple[dict[str, object], list[str]]] = {}
+
+    def json_object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        found = dict(pairs)
+        if len(found) != len(pairs):  # a key given twice: the last would silently win
+            counts = Counter(key for key, _ in pairs)
+            repeated[id(found)] = (found, [key for key, count in counts.items() if count > 1])
+        return found
+
     try:
-        return json.loads(data, parse_constant=_reject_constant)
+        value = json.loads(data, parse_constant=_reject_constant, object_pairs_hook=json_object)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno} column {error.colno} (position {error.pos})"
         raise InvalidDocumentError(
@@ -94,6 +122,24 @@ def parse_json(
         raise InvalidDocumentError((f"malformed JSON: {error} @ $",), origin) from None
     except RecursionError:
         raise InvalidDocumentError(("malformed JSON: nested too deeply @ $",), origin) from None
+    if repeated:
+        raise invalid(_repeated_keys(value, repeated), origin)
+    return value
+
+
+def _repeated_keys(
+    value: object, repeated: dict[int, tuple[dict[str, object], list[str]]]
+) -> Iterator[str]:
+    """A problem for each key an object of ``value`` repeats, at the key's path."""
+    stack: list[tuple[object, str]] = [(value, "$")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, dict):
+            for key in repeated.get(id(item), (None, ()))[1]:
+                yield f"duplicate key {key!r}: each key may appear once in an object @ {path}.{key}"
+            stack.extend((child, f"{path}.{key}") for key, child in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((child, f"{path}[{n}]") for n, child in reversed(list(enumerate(item))))
 
 
 def _reject_constant(name: str) -> object:

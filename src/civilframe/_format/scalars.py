@@ -43,6 +43,7 @@ POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _IDS = re.compile(r"[a-z0-9]+(?:[-.,][a-z0-9]+)*")  # ids joined by ",", which no id holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def text_problem(value: str) -> str | None:
@@ -51,13 +52,13 @@ def text_problem(value: str) -> str | None:
     >>> text_problem("Listen well"), text_problem("Listen  well")
     (None, 'text must not contain doubled spaces')
     """
-    # str.isprintable() is false for every control character (and for some harmless letters,
-    # such as a no-break space): the regular expression decides only then.
+    # str.isprintable() is false for every control character and lone surrogate (and for some
+    # harmless letters, such as a no-break space): the regular expressions decide only then.
     if (
         value
         and value == value.strip()
         and "  " not in value
-        and (value.isprintable() or not _CONTROL.search(value))
+        and (value.isprintable() or not (_CONTROL.search(value) or _SURROGATE.search(value)))
     ):
         return None
     if not value:
@@ -66,6 +67,11 @@ def text_problem(value: str) -> str | None:
         return "text must not contain a TAB"
     if _CONTROL.search(value):
         return "text must not contain a newline or other control character"
+    if surrogate := _SURROGATE.search(value):
+        return (
+            f"text must not contain a lone surrogate ({surrogate.group()!r}): "
+            "it is no character and cannot be written as UTF-8"
+        )
     if value != value.strip():
         return "text must not have leading or trailing spaces"
     return "text must not contain doubled spaces"

@@ -84,7 +84,7 @@ FORMATS: Mapping[str, Format] = {
             name="excel-csv",
             write=to_excel_csv,
             suffix=".csv",
-            summary="the CSV behind a UTF-8 byte order mark, for opening in Excel",
+            summary="the CSV for spreadsheets: UTF-8 with a byte order mark, formulas defused",
         ),
         Format(
             name="json",

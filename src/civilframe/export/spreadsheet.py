@@ -12,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from .._format.converter import problems_of, structure
+from .._format.problems import Problems, invalid
 from .._format.scalars import Id, Number, Polarity, Text
 from ..errors import InvalidDocumentError
 from ..loading import resolve
@@ -101,25 +103,43 @@ def to_csv(framework: Framework | str) -> str:
     >>> len(text.splitlines()), text.endswith("\r\n")
     (119, True)
     """
+    return _write(records(framework))
+
+
+def _write(rows: Iterable[dict[str, Any]]) -> str:
     out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(records(framework))
+    writer.writerows(rows)
     return out.getvalue()
 
 
 def to_excel_csv(framework: Framework | str) -> str:
-    """The CSV of :func:`to_csv` behind a UTF-8 byte order mark, so that Excel reads it as UTF-8.
+    """The CSV for opening in a spreadsheet: UTF-8 behind a byte order mark, formulas defused.
 
     Without the mark Excel guesses a legacy encoding and garbles en dashes and curly quotes.
-    :func:`read_csv` reads this text too.
+    A field a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``,
+    a TAB or a carriage return) gets a leading apostrophe, which spreadsheets hide and read as
+    "this is text"; so does a field that itself starts with an apostrophe, so that
+    :func:`read_csv`, which reads this text too, removes exactly one. The plain :func:`to_csv`
+    stays byte-faithful for data pipelines: do not open it in a spreadsheet.
 
     >>> import civilframe
-    >>> lia = civilframe.load("leadership-in-action")
-    >>> to_excel_csv(lia).startswith(BOM), to_excel_csv(lia).removeprefix(BOM) == to_csv(lia)
+    >>> text = to_excel_csv(civilframe.load("leadership-in-action"))
+    >>> text.startswith(BOM), read_csv(text) == read_csv(to_csv("leadership-in-action"))
     (True, True)
     """
-    return BOM + to_csv(framework)
+    return BOM + _write({k: _defused(v) for k, v in row.items()} for row in records(framework))
+
+
+#: What makes a spreadsheet run a field as a formula (OWASP's list), and the escape itself.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _defused(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -178,19 +198,29 @@ def read_csv(text: str) -> tuple[CsvRow, ...]:
     """
     if not isinstance(text, str):
         raise InvalidDocumentError((f"expected CSV text as str, got {type(text).__name__} @ $",))
+    excel = text.startswith(BOM)
     reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True)
-    try:
-        records = [record for record in reader if record]
-    except csv.Error as error:
-        raise InvalidDocumentError(
-            (f"malformed CSV at line {reader.line_num}: {error} @ $",)
-        ) from None
+    # The csv module refuses fields over a process-wide limit (128 KiB by default), which the
+    # texts a framework allows can pass: it is raised for this reading only, and put back.
+    with _FIELD_LIMIT:
+        limit = csv.field_size_limit()
+        csv.field_size_limit(max(limit, len(text)))
+        try:
+            records = [record for record in reader if record]
+        except csv.Error as error:
+            raise InvalidDocumentError(
+                (f"malformed CSV at line {reader.line_num}: {error} @ $",)
+            ) from None
+        finally:
+            csv.field_size_limit(limit)
     if not records:
         raise InvalidDocumentError(("no header row: the CSV is empty @ $",))
     header, *body = records
-    problems = list(_header_problems(header))
+    problems = Problems(_header_problems(header))
     if problems:
-        raise InvalidDocumentError(tuple(problems))
+        raise invalid(problems)
+    if excel:  # the apostrophe to_excel_csv put in front of a formula-like field
+        body = [[value[1:] if value.startswith("'") else value for value in row] for row in body]
     rows: list[CsvRow] = []
     for index, values in enumerate(body):
         path = f"$[{index}]"
@@ -202,8 +232,11 @@ def read_csv(text: str) -> tuple[CsvRow, ...]:
         if row is not None:
             rows.append(row)
     if problems:
-        raise InvalidDocumentError(tuple(problems))
+        raise invalid(problems)
     return tuple(rows)
+
+
+_FIELD_LIMIT = threading.Lock()
 
 
 def _header_problems(header: list[str]) -> Iterator[str]:
@@ -213,7 +246,7 @@ def _header_problems(header: list[str]) -> Iterator[str]:
     for position, name in enumerate(header):
         if name not in COLUMNS:
             yield f"unknown column {name!r} @ $[*].{name}"
-        elif name in header[:position]:
+        elif header.index(name) < position:
             yield f"column {name!r} appears twice @ $[*].{name}"
 
 
@@ -226,10 +259,11 @@ def _read_row(record: dict[str, str], path: str) -> tuple[CsvRow | None, list[st
     grades = record["grades"]
     document["grades"] = grades.split(GRADE_SEPARATOR) if grades else []
     level = record["level"]
-    if _DIGITS.fullmatch(level):
+    if _DIGITS.fullmatch(level) and len(level) <= 9:
         document["level"] = int(level)
     else:
-        problems.append(f"expected a level number from 1 upwards, got {level!r} @ {path}.level")
+        shown = repr(level) if len(level) <= 20 else f"{level[:20]!r}… ({len(level):,} characters)"
+        problems.append(f"expected a level number from 1 upwards, got {shown} @ {path}.level")
         document["level"] = 1  # a stand-in, so that the row's other columns are still checked
     try:
         row = structure(document, CsvRow)

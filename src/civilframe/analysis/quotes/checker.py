@@ -173,6 +173,9 @@ def check_quotes(text: str, framework: Framework | str, level: int | None = None
     """
     if not isinstance(text, str):
         raise TypeError(f"check_quotes() takes the document's text, got {type(text).__name__}")
+    if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+        raise TypeError(f"check_quotes() takes level as a whole number or None, got {level!r}")
+    text = text.removeprefix("\ufeff")  # a byte order mark is no part of the first line
     framework = resolve(framework)
     if level is not None:
         framework.level_definition(level)
