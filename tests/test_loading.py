@@ -559,3 +559,21 @@ def test_too_large_text_is_counted_in_characters() -> None:
         cf.loads("é" * 20, max_bytes=10)
     with pytest.raises(cf.InvalidDocumentError, match="12 bytes, over the limit of 10"):
         cf.loads("é" * 6, max_bytes=10)
+
+
+def test_thousands_of_undefined_levels_are_refused_quickly_and_briefly(
+    document: dict[str, Any],
+) -> None:
+    """A competency of 3,000 levels is checked in one pass; the error keeps 100 problems."""
+    level = document["competencies"][0]["levels"][0]
+    document["competencies"][0]["levels"] = [
+        {**level, "number": n, "effective": [], "ineffective": [], "gaps": []}
+        for n in range(1, 3001)
+    ]
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        cf.loads(json.dumps(document))
+    assert len(caught.value.problems) == 100
+    assert caught.value.more > 2000
+    assert "the framework defines no Level 3 @ $.competencies[0].levels[2].number" in str(
+        caught.value
+    )

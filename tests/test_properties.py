@@ -232,3 +232,74 @@ def test_texts_checked_at_once_agree_with_each_text_checked(values: list[str]) -
 def test_ids_checked_at_once_agree_with_each_id_checked(values: list[str]) -> None:
     """all_ids is true exactly when every id is well formed."""
     assert all_ids(values) == all(id_problem(value) is None for value in values)
+
+
+# --- hardening: classes of hostile input ---------------------------------------------------------
+
+
+def _texts(document: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """Every (object, key) of ``document`` whose value is an indicator's text."""
+    return [
+        (indicator, "text")
+        for competency in document["competencies"]
+        for level in competency["levels"]
+        for polarity in ("effective", "ineffective")
+        for indicator in level[polarity]
+    ]
+
+
+@given(framework_documents(), st.data())
+def test_any_text_with_a_lone_surrogate_is_refused(document: dict[str, Any], data: Any) -> None:
+    """Wherever a lone surrogate sits in an indicator's text, loading refuses it there."""
+    places = _texts(document)
+    assume(places)
+    holder, key = data.draw(st.sampled_from(places))
+    surrogate = data.draw(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF))
+    holder[key] = holder[key][:1] + surrogate + holder[key][1:]
+    with pytest.raises(cf.InvalidDocumentError, match="lone surrogate"):
+        cf.loads(json.dumps(document))
+
+
+@given(framework_documents(), st.data())
+def test_any_repeated_key_is_refused(document: dict[str, Any], data: Any) -> None:
+    """A key repeated in any object of a valid document is refused, naming that key."""
+    text = canonical(document)
+    keys = sorted(set(json.loads(text)) | {"id", "text", "number"})
+    key = data.draw(st.sampled_from([k for k in keys if f'"{k}": ' in text]))
+    doubled = text.replace(f'"{key}": ', f'"{key}": null, "{key}": ', 1)
+    with pytest.raises(cf.InvalidDocumentError, match=f"duplicate key '{key}'"):
+        cf.loads(doubled)
+
+
+_FORMULA_TEXT = st.builds(
+    lambda start, rest: start + rest,
+    st.sampled_from(["=", "+", "-", "@", "'", "", "''"]),
+    st.text(
+        alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S")),
+        min_size=1,
+        max_size=20,
+    ),
+)
+
+
+@given(st.lists(_FORMULA_TEXT, min_size=1, max_size=5))
+def test_excel_csv_reads_back_any_text(texts: list[str]) -> None:
+    """Whatever the texts start with, the Excel CSV reads back to exactly those texts."""
+    from civilframe.export import read_csv, to_excel_csv
+
+    document = json.loads(cf.dumps("competency-framework-2012-sms1"))
+    column = document["competencies"][0]["levels"][0]["effective"]
+    for row, text in zip(column, texts, strict=False):
+        row["text"] = text
+    framework = cf.loads(json.dumps(document))
+    rows = read_csv(to_excel_csv(framework))
+    assert [row.text for row in rows] == [i.text for i in framework.indicators]
+
+
+@given(st.text())
+def test_the_terminal_never_receives_a_control_character(text: str) -> None:
+    """What the check command prints carries no control character but TAB and newline."""
+    from civilframe.cli import _shown
+
+    shown = _shown(text)
+    assert not any((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in shown)
