@@ -97,21 +97,20 @@ def _structure_str(value: object, _: object) -> str:
 
 
 def _structure_text(value: object, _: object) -> Text:
-    if type(value) is not str:
-        raise Invalid(f"expected a string, got {type_name(value)}")
-    problem = text_problem(value)
-    if problem:
-        raise Invalid(problem)
-    return value
+    return _checked_str(value, text_problem)
 
 
 def _structure_id(value: object, _: object) -> Id:
-    if type(value) is not str:
-        raise Invalid(f"expected a string, got {type_name(value)}")
-    problem = id_problem(value)
+    return _checked_str(value, id_problem)
+
+
+def _checked_str(value: object, problem_of: Callable[[str], str | None]) -> str:
+    """``value`` if it is a string its rule (``problem_of``) finds nothing wrong with."""
+    text = _structure_str(value, None)
+    problem = problem_of(text)
     if problem:
         raise Invalid(problem)
-    return value
+    return text
 
 
 def _structure_int(value: object, _: object) -> int:

@@ -10,13 +10,10 @@ __all__ = ["to_markdown"]
 
 
 def to_markdown(framework: Framework | str) -> str:
-    """The framework as a Markdown document.
+    """The framework (a Framework or a bundled id) as a Markdown document.
 
-    The title; edition, publisher, sources and levels; the clusters; then each competency with
-    its description and, level by level, its effective and ineffective indicators as lists.
-    Text a source lost is shown where it was lost ("Text lost in the source: …"), and an
-    indicator taken from another source than the framework's own names that source. All text
-    is escaped, so that ``*``, ``|``, ``<`` and the like print as themselves.
+    The document :func:`civilframe.render.markdown.framework_markdown` renders: every text
+    escaped, every gap and every borrowed indicator said where it is.
 
     >>> import civilframe
     >>> to_markdown(civilframe.load("competency-framework-2012-sms1")).splitlines()[2:4]
