@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "civilframe.text",
         "civilframe._views",
         "civilframe._reprs",
+        "civilframe._package",
         "civilframe._format",
     ),
 )

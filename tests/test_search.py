@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -59,3 +60,26 @@ def test_words_match_whole_words_only() -> None:
     assert texts
     assert all(" pace" in f" {text.lower()}" for text in texts)
     assert not any("space" in text.lower() and " pace" not in text.lower() for text in texts)
+
+
+def test_search_forgives_plurals_and_hyphens() -> None:
+    """Plurals read as singular ("risks" finds "risk"), hyphens split ("risk averse")."""
+    ccf = cf.load("competency-framework")
+    assert cf.search("risks", ccf) == cf.search("risk", ccf)
+    averse = [hit.indicator.text for hit in cf.search("risk averse", ccf)]
+    assert averse
+    assert all("risk-averse" in text or "risk averse" in text for text in averse)
+    assert cf.search("policies", ccf) == cf.search("policy", ccf)
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [("risks", "risk"), ("policies", "policy"), ("processes", "process"), ("approaches", "approach"),
+     ("issues", "issue"), ("business", "business"), ("focus", "focus"), ("analysis", "analysis"),
+     ("its", "its"), ("team's", "team"), ("Team’s", "team")],
+)  # fmt: skip
+def test_the_plural_rule(word: str, key: str) -> None:
+    """The small English plural rule search uses, word by word."""
+    from civilframe.text import search_keys
+
+    assert search_keys(word) == [key]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import _views
+from . import _package, _views
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
 from .loading import (
     dumps,
@@ -103,12 +103,7 @@ _LAZY = {
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            found = version("civilframe")
-        except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-            found = "0+unknown"
+        found = _package.version()
         globals()[name] = found
         return found
     module = _LAZY.get(name)

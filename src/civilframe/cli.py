@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO, TextIO
 
 from ._format.documents import MAX_BYTES, read_document, too_large
+from ._package import version
 from .analysis.find import search
-from .errors import CivilframeError, InvalidDocumentError
-from .export import FORMATS
+from .errors import CivilframeError, InvalidDocumentError, NotFoundError
+from .export import FORMATS, to_html
 from .loading import framework_aliases, frameworks, load, load_file
 from .model import Competency, Framework, Level
 from .profiles import load_profile
@@ -208,7 +209,17 @@ def _cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    text = FORMATS[args.format].write(_framework(args.framework))
+    if args.framework == "all":
+        if args.format != "html":
+            raise NotFoundError(
+                kind="framework",
+                query="all",
+                closest=(),
+                reason=f"'all' is for --format html (all in one page), not {args.format}",
+            )
+        text = to_html()
+    else:
+        text = FORMATS[args.format].write(_framework(args.framework))
     if args.output and args.output != "-":
         _write_whole(args.output, text)
     else:
@@ -224,6 +235,9 @@ def _write_whole(path: str, text: str) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        umask = os.umask(0)  # the mode a file opened for writing would have had
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
@@ -287,12 +301,7 @@ def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("civilframe")
-    except PackageNotFoundError:  # pragma: no cover - a source tree never installed
-        return "0+unknown"
+    return version()
 
 
 class _Subcommand(argparse.ArgumentParser):
@@ -370,7 +379,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog="formats:\n" + "\n".join(f"  {f.name:<10} {f.summary}" for f in FORMATS.values()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    export.add_argument("framework", help="a bundled framework id, or a framework JSON file")
+    export.add_argument(
+        "framework",
+        help="a bundled framework id, or a framework JSON file; 'all' with --format html",
+    )
     export.add_argument(
         "--format", required=True, choices=list(FORMATS), help="the format to write (see below)"
     )

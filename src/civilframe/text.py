@@ -35,6 +35,8 @@ __all__ = [
 _SPACES = re.compile(r"\s+")
 _AMPERSAND = re.compile(r"\s*&\s*")
 _NOT_SLUG = re.compile(r"[^0-9a-z]+")
+_POSSESSIVE = re.compile(r"'s(?![^\W_])")
+_SEARCH_WORD = re.compile(r"[^\W_]+")
 #: Marks a word may carry that are not part of it, for comparing words as words.
 _PUNCTUATION = ".,;:!?()[]\"'‘’“”"
 
@@ -73,6 +75,33 @@ def words(text: str) -> list[str]:
     ['Make', 'decisions,', 'when', 'needed.']
     """
     return text.split()
+
+
+def search_keys(text: str) -> list[str]:
+    """The words of ``text`` as search compares them.
+
+    Folded, split at hyphens and punctuation, possessives dropped, plurals made singular.
+
+    The plural rule is a small English one (``risks`` → ``risk``, ``policies`` → ``policy``,
+    ``processes`` → ``process``, ``approaches`` → ``approach``), never applied to words of
+    three letters or fewer, nor to those ending in ``ss``, ``us`` or ``is``. The one-file HTML
+    browser applies the same rule in its own script.
+
+    >>> search_keys("Take a narrow and risk-averse approach to the team's risks")
+    ['take', 'a', 'narrow', 'and', 'risk', 'averse', 'approach', 'to', 'the', 'team', 'risk']
+    """
+    folded = _POSSESSIVE.sub("", fold(text).replace("’", "'"))
+    return [_singular(word) for word in _SEARCH_WORD.findall(folded)]
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def word_keys(text: str) -> list[str]:

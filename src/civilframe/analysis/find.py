@@ -8,14 +8,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import attrs
 
 from ..loading import frameworks, load, resolve
 from ..model import Competency, Framework, Indicator
-from ..text import fold
+from ..text import search_keys
 
 __all__ = ["Hit", "search"]
 
@@ -46,8 +45,10 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
     """The indicators whose text contains every one of ``words``, in document order.
 
     Each word matches whole words only ("pace" does not match "space"); matching folds case,
-    spacing and "&" for "and". ``framework`` limits the search to one
-    framework (an id or a loaded framework); by default every bundled framework is searched.
+    spacing and "&" for "and", splits hyphenated words ("risk averse" finds "risk-averse") and
+    reads plurals as singular ("risks" finds "risk"): see :func:`civilframe.text.search_keys`.
+    ``framework`` limits the search to one framework (an id or a loaded framework); by default
+    every bundled framework is searched.
 
     >>> import civilframe as cf
     >>> hits = cf.search("Value for MONEY")
@@ -56,7 +57,7 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
     """
     if not isinstance(words, str):
         raise TypeError(f"search() takes the words to find as text, got {type(words).__name__}")
-    terms = [re.compile(rf"(?<!\w){re.escape(term)}(?!\w)") for term in fold(words).split()]
+    terms = set(search_keys(words))
     if not terms:
         return ()
     sources: Iterable[Framework]
@@ -69,5 +70,5 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
         for source in sources
         for competency in source.competencies
         for indicator in competency.indicators
-        if all(term.search(fold(indicator.text)) for term in terms)
+        if terms.issubset(search_keys(indicator.text))
     )

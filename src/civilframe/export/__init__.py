@@ -1,4 +1,4 @@
-"""Exports: a framework as CSV, canonical JSON, Markdown, 1EdTech CASE 1.1 or a DataFrame.
+"""Exports: a framework as CSV, JSON, Markdown, 1EdTech CASE 1.1, an HTML page or a DataFrame.
 
 One module per format, each with one function that takes a :class:`~civilframe.Framework`
 and returns text (callers write the files). Every export lists the indicators in the same
@@ -9,7 +9,7 @@ can be written in: the CLI's ``export --format`` and the documentation both read
 >>> import civilframe
 >>> from civilframe.export import FORMATS
 >>> sorted(FORMATS)
-['case', 'csv', 'excel-csv', 'json', 'markdown']
+['case', 'csv', 'excel-csv', 'html', 'json', 'markdown']
 >>> FORMATS["csv"].write(civilframe.load("leadership-in-action")).splitlines()[0][:24]
 'framework,cluster,compet'
 """
@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 import attrs
 
 from ..model import Framework
+from .browser import to_html
 from .canonical import to_json
 from .case import (
     CASE_ITEM_TYPES,
@@ -51,6 +52,7 @@ __all__ = [
     "to_csv",
     "to_dataframe",
     "to_excel_csv",
+    "to_html",
     "to_json",
     "to_markdown",
 ]
@@ -103,6 +105,12 @@ FORMATS: Mapping[str, Format] = {
             write=to_case,
             suffix=".json",
             summary="a 1EdTech CASE 1.1 CFPackage, for competency-exchange tools",
+        ),
+        Format(
+            name="html",
+            write=to_html,
+            suffix=".html",
+            summary="a one-file offline browser; FRAMEWORK 'all' puts every one in it",
         ),
     )
 }
