@@ -174,8 +174,12 @@
     copy.setAttribute("aria-label", `Copy the id ${ind.id}`);
     copy.addEventListener("click", () => copyText(ind.id, copy));
     meta.append(link, copy);
-    if (ind.source && ind.source.id !== fw.sources[0].id) {
-      meta.append(element("span", "source", `From ${ind.source.id}: ${ind.source.title}`));
+    if (ind.source.id !== fw.sources[0].id) {
+      meta.append(element("span", "source borrowed", `From ${ind.source.id}: ${ind.source.title}`));
+    } else {
+      const own = element("span", "source", `Source ${ind.source.id}`);
+      own.title = ind.source.title;
+      meta.append(own);
     }
     if (ind.note) meta.append(element("span", "note", ind.note));
     item.append(text, meta);
