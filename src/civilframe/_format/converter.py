@@ -415,6 +415,8 @@ def check_fields(instance: object) -> None:
 
 _ABSENT: Any = object()
 _INDICATOR_KEYS = frozenset({"id", "text", "source", "note"})
+_LEVEL_TREE = frozenset({"effective", "ineffective", "gaps"})
+_LEVEL_KEYS = _LEVEL_TREE | {"number"}
 _NO_SOURCE = Source(id="none", title="(no source)")
 _NO_DEFINITION = LevelDefinition(number=1, label="(undefined)", grades=())
 
@@ -538,8 +540,17 @@ class _Builder:
 
     def level(self, o: object, path: str, competency_id: str) -> Level | None:
         before = self.problems.total
-        tree = frozenset({"effective", "ineffective", "gaps"})
-        values = self.fields(Level, o, path, tree)
+        if (  # the usual level: a number from 1 and its two columns, read without the plan
+            type(o) is dict
+            and _LEVEL_KEYS.issuperset(o)
+            and type(n := o.get("number")) is int
+            and n >= 1
+            and "effective" in o
+            and "ineffective" in o
+        ):
+            values = {key: o[key] for key in o}
+        else:
+            values = self.fields(Level, o, path, _LEVEL_TREE)
         if "number" not in values:
             return None
         number = values["number"]
