@@ -379,3 +379,39 @@ def test_an_output_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     _write_whole(str(target), "whole")
     assert target.read_text(encoding="utf-8") == "whole"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_cumulative_without_a_level_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--cumulative is never silently ignored: without --level or --grade it is exit status 2."""
+    with pytest.raises(SystemExit) as caught:
+        main(["show", "ccf", "--cumulative"])
+    assert caught.value.code == 2
+    assert "--cumulative needs --level or --grade" in capsys.readouterr().err
+
+
+def test_every_option_has_help_and_every_command_examples() -> None:
+    """Each option of each subcommand says what it does; each subcommand's help ends in examples."""
+    import argparse
+
+    from civilframe.cli import _parser
+
+    (commands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+        assert command.epilog is not None
+        assert "example" in command.epilog, name
+        assert f"civilframe {name}" in command.epilog, name
+
+
+def test_output_piped_into_head_ends_quietly() -> None:
+    """A reader that stops early (| head -1) leaves no traceback and no error message."""
+    pipeline = subprocess.run(
+        f"{sys.executable} -m civilframe export competency-framework --format csv | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert pipeline.stdout.startswith("framework,cluster,")
+    assert pipeline.stderr == ""

@@ -15,7 +15,7 @@ import sys
 import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from ._format.documents import MAX_BYTES, read_document, too_large
 from ._package import version
@@ -321,6 +321,15 @@ class _Subcommand(argparse.ArgumentParser):
             self._parsing = False
 
 
+def _examples(*lines: str) -> dict[str, Any]:
+    """A subcommand's help epilog: its examples, shown as written."""
+    shown = "\n".join(f"  {line}" for line in lines)
+    return {
+        "epilog": f"example{'s' if len(lines) > 1 else ''}:\n{shown}",
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civilframe",
@@ -331,10 +340,19 @@ def _parser() -> argparse.ArgumentParser:
         dest="command", required=True, metavar="COMMAND", parser_class=_Subcommand
     )
 
-    listing = commands.add_parser("list", help="list the bundled frameworks")
+    listing = commands.add_parser(
+        "list", help="list the bundled frameworks and their aliases", **_examples("civilframe list")
+    )
     listing.set_defaults(run=_cmd_list)
 
-    show = commands.add_parser("show", help="show a framework, a competency, or a level")
+    show = commands.add_parser(
+        "show",
+        help="show a framework, a competency, or a level",
+        **_examples(
+            'civilframe show ccf "Seeing the Big Picture" --level 3',
+            "civilframe show behaviours --grade HEO",
+        ),
+    )
     show.add_argument("framework", help="a bundled framework id, or a framework JSON file")
     show.add_argument("competency", nargs="?", help="a competency's name or id")
     which = show.add_mutually_exclusive_group()
@@ -345,13 +363,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --level or --grade: show every level the level builds on too",
     )
-    show.set_defaults(run=_cmd_show)
+    show.set_defaults(run=_cmd_show, usage=show)
 
     table = commands.add_parser(
         "grades",
         help="list the grades and the level each maps to",
-        epilog="example:\n  civilframe grades --framework success-profiles-behaviours --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **_examples("civilframe grades", "civilframe grades --framework behaviours --json"),
     )
     table.add_argument(
         "--framework",
@@ -360,12 +377,20 @@ def _parser() -> argparse.ArgumentParser:
     table.add_argument("--json", action="store_true", help="print the table as one JSON document")
     table.set_defaults(run=_cmd_grades)
 
-    find = commands.add_parser("search", help="find the indicators that contain words")
+    find = commands.add_parser(
+        "search",
+        help="find the indicators that contain words",
+        **_examples("civilframe search risk averse --framework ccf"),
+    )
     find.add_argument("words", nargs="+", help="words that must all appear")
     find.add_argument("--framework", help="search this framework only")
     find.set_defaults(run=_cmd_search)
 
-    profile = commands.add_parser("profile", help="check a Success Profile file and render it")
+    profile = commands.add_parser(
+        "profile",
+        help="check a Success Profile file and render it (exit 1 if it has errors)",
+        **_examples("civilframe profile examples/profiles/annex-a-senior-hr-business-partner.json"),
+    )
     profile.add_argument("file", help="a Success Profile JSON file")
     profile.add_argument(
         "--framework-file", help="the framework file, when the profile's is not bundled"
@@ -376,7 +401,10 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help=f"export a framework ({names})",
-        epilog="formats:\n" + "\n".join(f"  {f.name:<10} {f.summary}" for f in FORMATS.values()),
+        epilog="formats:\n"
+        + "\n".join(f"  {f.name:<10} {f.summary}" for f in FORMATS.values())
+        + "\n\nexamples:\n  civilframe export ccf --format excel-csv -o ccf.csv\n"
+        + "  civilframe export all --format html -o frameworks.html",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument(
@@ -391,13 +419,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_cmd_export)
 
-    compare = commands.add_parser("diff", help="compare two frameworks level by level")
+    compare = commands.add_parser(
+        "diff",
+        help="compare two frameworks level by level",
+        **_examples("civilframe diff sms1 ccf"),
+    )
     compare.add_argument("a", help="the earlier framework (id or file)")
     compare.add_argument("b", help="the later framework (id or file)")
     compare.set_defaults(run=_cmd_diff)
 
     walk = commands.add_parser(
-        "crosswalk", help="show how the competencies map to the Civil Service Behaviours"
+        "crosswalk",
+        help="show how the competencies map to the Civil Service Behaviours",
+        **_examples('civilframe crosswalk "Leading and Communicating"'),
     )
     walk.add_argument("competency", nargs="?", help="one competency's name or id")
     walk.set_defaults(run=_cmd_crosswalk)
@@ -405,6 +439,10 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="check the indicators a document quotes (exit 1 if any is not verbatim)",
+        **_examples(
+            "civilframe check advert.txt --framework ccf --level 4",
+            "cat advert.txt | civilframe check - --framework behaviours",
+        ),
     )
     check.add_argument(
         "file", help="a text file (an advert, a candidate pack), or - for standard input"
@@ -431,14 +469,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     1
     """
     args = _parser().parse_args(argv)
+    if args.command == "show" and args.cumulative and args.level is None and args.grade is None:
+        args.usage.error("--cumulative needs --level or --grade: the level to build up to")
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
     try:
         return run(args, sys.stdout)
     except CivilframeError as error:
         message = "; ".join(str(error).splitlines())
         sys.stderr.write(f"civilframe: error: {' '.join(message.split())}\n")
-    except BrokenPipeError:  # pragma: no cover - output piped into a reader that closed
-        sys.stderr.close()
+    except BrokenPipeError:  # output piped into a reader that closed (| head): end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("civilframe: interrupted\n")
         return 130
