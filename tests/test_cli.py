@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -415,3 +416,64 @@ def test_output_piped_into_head_ends_quietly() -> None:
     )
     assert pipeline.stdout.startswith("framework,cluster,")
     assert pipeline.stderr == ""
+
+
+# --- --json on every reading command ----------------------------------------------------------
+
+INDICATOR_KEYS = {"id", "text", "polarity", "level", "competency", "source", "note"}
+
+
+def _json_of(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+    status, out, _ = _run(capsys, *argv, "--json")
+    return status, json.loads(out)
+
+
+def test_json_list_and_search(capsys: pytest.CaptureFixture[str]) -> None:
+    """`list` and `search` print one JSON document with stable keys."""
+    _, listed = _json_of(capsys, "list")
+    assert [item["id"] for item in listed] == list(cf.frameworks())
+    assert all(set(item) == {"id", "title", "aliases", "competencies", "levels"} for item in listed)
+    _, hits = _json_of(capsys, "search", "risk", "averse", "--framework", "ccf")
+    assert [h["id"] for h in hits] == [h.indicator.id for h in cf.search("risk averse", "ccf")]
+    assert all(set(h) == INDICATOR_KEYS | {"framework", "where"} for h in hits)
+
+
+def test_json_show_gives_the_levels_shown(capsys: pytest.CaptureFixture[str]) -> None:
+    """`show --json` holds the competencies and levels the text shows, cumulatively too."""
+    _, shown = _json_of(
+        capsys, "show", "ccf", "seeing-the-big-picture", "--grade", "SEO", "--cumulative"
+    )
+    (competency,) = shown["competencies"]
+    assert [level["number"] for level in competency["levels"]] == [1, 2, 3]
+    expected = cf.load("ccf").competency("seeing-the-big-picture").cumulative(3)
+    got = [
+        i["id"] for lv in competency["levels"] for p in ("effective", "ineffective") for i in lv[p]
+    ]
+    assert sorted(got) == sorted(i.id for i in expected)
+
+
+def test_json_check_diff_crosswalk_and_profile(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """check, diff, crosswalk and profile print what the library reports, with their exit codes."""
+    quoted = cf.load("ccf").competency("Seeing the Big Picture").level(3).effective[0].text
+    advert = tmp_path / "advert.txt"
+    advert.write_text(f"Effective\n{quoted}\nMake it so, whatever the weather and the wind\n")
+    status, report = _json_of(capsys, "check", str(advert), "--framework", "ccf")
+    expected = cf.check_quotes(advert.read_text(), "ccf")
+    assert status == 1
+    assert report["counts"] == expected.counts
+    assert [f["indicator"] for f in report["findings"]] == [
+        f.indicator.id if f.indicator else None for f in expected.findings
+    ]
+    _, difference = _json_of(capsys, "diff", "sms1", "ccf")
+    assert difference["counts"]["effective"] == cf.diff("sms1", "ccf").counts("effective")
+    _, walk = _json_of(capsys, "crosswalk", "Delivering at Pace")
+    assert [link["competency"] for link in walk["links"]] == ["delivering-at-pace"]
+    assert walk["official"] is False
+    path = "examples/profiles/annex-a-senior-hr-business-partner.json"
+    status, role = _json_of(capsys, "profile", str(Path(__file__).parents[1] / path))
+    assert (status, role["level"], role["findings"]) == (0, 4, [])
+    assert [r["competency"] for r in role["requirements"]] == [
+        r.competency.id for r in cf.load_profile(Path(__file__).parents[1] / path).requirements()
+    ]

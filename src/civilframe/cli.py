@@ -26,6 +26,7 @@ from .loading import framework_aliases, frameworks, load, load_file
 from .model import Competency, Framework, Level
 from .profiles import load_profile
 from .reference.grade_table import grade, grades
+from .render import records
 
 __all__ = ["is_path", "main"]
 
@@ -61,7 +62,15 @@ def _framework(name: str) -> Framework:
     return load_file(name) if is_path(name) else load(name)
 
 
+def _json(out: TextIO, value: object) -> int:
+    """Print ``value`` as one JSON document (what ``--json`` gives every reading command)."""
+    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    if args.json:
+        return _json(out, records.listing())
     aliases: dict[str, list[str]] = {}
     for alias, target in framework_aliases().items():
         aliases.setdefault(target, []).append(alias)
@@ -115,6 +124,8 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     chosen = framework.competencies
     if args.competency is not None:
         chosen = (framework.competency(args.competency),)
+    if args.json:
+        return _json(out, records.selection(framework, _levels_shown(chosen, level, args)))
     title = framework.title + (f" ({framework.edition})" if framework.edition else "")
     out.write(_wrap(title, "") + "\n")
     if args.competency is None and level is None:
@@ -124,6 +135,23 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         levels = [level] if level is not None else list(competency.level_numbers)
         _show_competency(competency, levels, out, args.cumulative and level is not None)
     return 0
+
+
+def _levels_shown(
+    chosen: Sequence[Competency], level: int | None, args: argparse.Namespace
+) -> list[tuple[Competency, list[int]]]:
+    """Each competency shown, with the level numbers shown for it, as ``show`` prints them."""
+    shown = []
+    for competency in chosen:
+        if level is None:
+            numbers = list(competency.level_numbers)
+        elif args.cumulative and competency.levels_cumulative:
+            competency.cumulative(level)  # raises if a lower level is missing
+            numbers = list(range(1, level + 1))
+        else:
+            numbers = [level]
+        shown.append((competency, numbers))
+    return shown
 
 
 def _show_contents(framework: Framework, out: TextIO) -> None:
@@ -179,6 +207,8 @@ def _cmd_grades(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     framework = _framework(args.framework) if args.framework else None
     hits = search(" ".join(args.words), framework)
+    if args.json:
+        return _json(out, records.hits(hits))
     for hit in hits:
         heading = f"{hit.where}  [{hit.indicator.id}]"
         out.write(
@@ -200,9 +230,14 @@ def _cmd_profile(args: argparse.Namespace, out: TextIO) -> int:
     profile = load_profile(args.file)
     framework = _framework(args.framework_file) if args.framework_file else None
     findings = profile.check(framework)
+    failed = any(finding.severity == "error" for finding in findings)
+    if args.json:
+        wanted = () if failed else profile.requirements(framework)
+        _json(out, records.profile(profile, findings, wanted))
+        return 1 if failed else 0
     for finding in findings:
         sys.stderr.write(f"{finding.severity}: {finding.message}\n")
-    if any(finding.severity == "error" for finding in findings):
+    if failed:
         return 1
     out.write(profile.to_markdown(framework))
     return 0
@@ -248,7 +283,10 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from .analysis.compare import diff
     from .render.terminal import render_diff
 
-    out.write(render_diff(diff(_framework(args.a), _framework(args.b))))
+    difference = diff(_framework(args.a), _framework(args.b))
+    if args.json:
+        return _json(out, records.comparison(difference))
+    out.write(render_diff(difference))
     return 0
 
 
@@ -262,7 +300,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         data = read_document(args.file)  # a stream such as /dev/zero is cut at the limit
     text = _decoded(data, args.file)
     report = check_quotes(text, _framework(args.framework), level=args.level)
-    out.write(_shown(render_quote_report(report)))
+    if args.json:
+        _json(out, records.quote_report(report))
+    else:
+        out.write(_shown(render_quote_report(report)))
     return 1 if report.problems else 0
 
 
@@ -294,8 +335,13 @@ def _shown(text: str) -> str:
 
 
 def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
+    from .reference.mapping import crosswalk
     from .render.terminal import render_crosswalk
 
+    if args.json:
+        walk = crosswalk()
+        links = walk.links if args.competency is None else (walk.link(args.competency),)
+        return _json(out, records.crosswalk_links(walk, links))
     out.write(render_crosswalk(args.competency))
     return 0
 
@@ -321,6 +367,9 @@ class _Subcommand(argparse.ArgumentParser):
             self._parsing = False
 
 
+_JSON_HELP = "print the result as one JSON document (keys: see the command-line reference)"
+
+
 def _examples(*lines: str) -> dict[str, Any]:
     """A subcommand's help epilog: its examples, shown as written."""
     shown = "\n".join(f"  {line}" for line in lines)
@@ -343,6 +392,7 @@ def _parser() -> argparse.ArgumentParser:
     listing = commands.add_parser(
         "list", help="list the bundled frameworks and their aliases", **_examples("civilframe list")
     )
+    listing.add_argument("--json", action="store_true", help=_JSON_HELP)
     listing.set_defaults(run=_cmd_list)
 
     show = commands.add_parser(
@@ -363,6 +413,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --level or --grade: show every level the level builds on too",
     )
+    show.add_argument("--json", action="store_true", help=_JSON_HELP)
     show.set_defaults(run=_cmd_show, usage=show)
 
     table = commands.add_parser(
@@ -374,7 +425,7 @@ def _parser() -> argparse.ArgumentParser:
         "--framework",
         help="read the levels from this framework's table (default: the Competency Framework)",
     )
-    table.add_argument("--json", action="store_true", help="print the table as one JSON document")
+    table.add_argument("--json", action="store_true", help=_JSON_HELP)
     table.set_defaults(run=_cmd_grades)
 
     find = commands.add_parser(
@@ -384,6 +435,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     find.add_argument("words", nargs="+", help="words that must all appear")
     find.add_argument("--framework", help="search this framework only")
+    find.add_argument("--json", action="store_true", help=_JSON_HELP)
     find.set_defaults(run=_cmd_search)
 
     profile = commands.add_parser(
@@ -395,6 +447,7 @@ def _parser() -> argparse.ArgumentParser:
     profile.add_argument(
         "--framework-file", help="the framework file, when the profile's is not bundled"
     )
+    profile.add_argument("--json", action="store_true", help=_JSON_HELP)
     profile.set_defaults(run=_cmd_profile)
 
     names = ", ".join(FORMATS)
@@ -426,6 +479,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("a", help="the earlier framework (id or file)")
     compare.add_argument("b", help="the later framework (id or file)")
+    compare.add_argument("--json", action="store_true", help=_JSON_HELP)
     compare.set_defaults(run=_cmd_diff)
 
     walk = commands.add_parser(
@@ -434,6 +488,7 @@ def _parser() -> argparse.ArgumentParser:
         **_examples('civilframe crosswalk "Leading and Communicating"'),
     )
     walk.add_argument("competency", nargs="?", help="one competency's name or id")
+    walk.add_argument("--json", action="store_true", help=_JSON_HELP)
     walk.set_defaults(run=_cmd_crosswalk)
 
     check = commands.add_parser(
@@ -449,6 +504,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--framework", required=True, help="the framework it quotes")
     check.add_argument("--level", type=int, help="the level the document claims to quote")
+    check.add_argument("--json", action="store_true", help=_JSON_HELP)
     check.set_defaults(run=_cmd_check)
     return parser
 
