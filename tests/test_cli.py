@@ -434,8 +434,11 @@ def test_json_list_and_search(capsys: pytest.CaptureFixture[str]) -> None:
     assert [item["id"] for item in listed] == list(cf.frameworks())
     assert all(set(item) == {"id", "title", "aliases", "competencies", "levels"} for item in listed)
     _, hits = _json_of(capsys, "search", "risk", "averse", "--framework", "ccf")
-    assert [h["id"] for h in hits] == [h.indicator.id for h in cf.search("risk averse", "ccf")]
-    assert all(set(h) == INDICATOR_KEYS | {"framework", "where"} for h in hits)
+    assert sorted(h["id"] for h in hits) == sorted(
+        h.indicator.id for h in cf.search("risk averse", "ccf")
+    )
+    assert all(set(h) == INDICATOR_KEYS | {"framework", "where", "matched"} for h in hits)
+    assert all({"risk", "averse"} <= {w.lower() for w in h["matched"]} for h in hits)
 
 
 def test_json_show_gives_the_levels_shown(capsys: pytest.CaptureFixture[str]) -> None:

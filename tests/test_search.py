@@ -83,3 +83,31 @@ def test_the_plural_rule(word: str, key: str) -> None:
     from civilframe.text import search_keys
 
     assert search_keys(word) == [key]
+
+
+@pytest.mark.parametrize("words", ["risk averse", "value for money", "big picture", "team"])
+def test_ranked_hits_put_the_phrase_first_and_keep_every_hit(words: str) -> None:
+    """Ranking only reorders: hits holding the words as a phrase come before the others."""
+    from civilframe.analysis.find import ranked
+    from civilframe.text import search_keys
+
+    hits = cf.search(words)
+    best = ranked(hits, words)
+    assert sorted(h.indicator.id for h in best) == sorted(h.indicator.id for h in hits)
+    phrase = search_keys(words)
+
+    def together(text: str) -> bool:
+        keys = search_keys(text)
+        return any(keys[i : i + len(phrase)] == phrase for i in range(len(keys)))
+
+    flags = [together(h.indicator.text) for h in best]
+    assert flags == sorted(flags, reverse=True)
+
+
+def test_a_hit_names_the_words_that_matched_as_written() -> None:
+    """Hit.matched holds the text's own spelling of each matched word."""
+    (hit,) = cf.search("risk averse", "competency-framework")
+    assert hit.matched == ("risk", "averse")
+    plural = [h for h in cf.search("risk", "competency-framework") if "risks" in h.indicator.text]
+    assert plural
+    assert all("risks" in h.matched for h in plural)

@@ -19,7 +19,7 @@ from typing import Any, BinaryIO, TextIO
 
 from ._format.documents import MAX_BYTES, read_document, too_large
 from ._package import version
-from .analysis.find import search
+from .analysis.find import ranked, search
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
 from .export import FORMATS, to_html
 from .loading import framework_aliases, frameworks, load, load_file
@@ -206,7 +206,8 @@ def _cmd_grades(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     framework = _framework(args.framework) if args.framework else None
-    hits = search(" ".join(args.words), framework)
+    words = " ".join(args.words)
+    hits = ranked(search(words, framework), words)
     if args.json:
         return _json(out, records.hits(hits))
     for hit in hits:
@@ -222,6 +223,7 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
         out.write(_wrap(hit.indicator.text, "  ") + "\n")
+        out.write(_wrap("matched: " + ", ".join(dict.fromkeys(hit.matched)), "    ") + "\n")
     out.write(f"{len(hits)} indicator{'s' if len(hits) != 1 else ''} found\n")
     return 0
 

@@ -94,6 +94,15 @@ def search_keys(text: str) -> list[str]:
     return [_singular(word) for word in _SEARCH_WORD.findall(folded)]
 
 
+def search_words(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` as written, with its search key (see :func:`search_keys`).
+
+    >>> search_words("Risk-averse plans")
+    [('Risk', 'risk'), ('averse', 'averse'), ('plans', 'plan')]
+    """
+    return [(word, _singular(fold(word))) for word in _SEARCH_WORD.findall(text)]
+
+
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"

@@ -14,9 +14,9 @@ import attrs
 
 from ..loading import frameworks, load, resolve
 from ..model import Competency, Framework, Indicator
-from ..text import search_keys
+from ..text import search_keys, search_words
 
-__all__ = ["Hit", "search"]
+__all__ = ["Hit", "ranked", "search"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,6 +29,8 @@ class Hit:
     competency: Competency = attrs.field(repr=False)
     #: The indicator itself (it tells its level and polarity).
     indicator: Indicator
+    #: The words of its text that matched the search, as the text writes them, in order.
+    matched: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -66,9 +68,33 @@ def search(words: str, framework: str | Framework | None = None) -> tuple[Hit, .
     else:
         sources = (resolve(framework),)
     return tuple(
-        Hit(framework=source, competency=competency, indicator=indicator)
+        Hit(
+            framework=source,
+            competency=competency,
+            indicator=indicator,
+            matched=tuple(word for word, key in search_words(indicator.text) if key in terms),
+        )
         for source in sources
         for competency in source.competencies
         for indicator in competency.indicators
         if terms.issubset(search_keys(indicator.text))
     )
+
+
+def ranked(hits: Iterable[Hit], words: str) -> tuple[Hit, ...]:
+    """``hits`` best first: those holding ``words`` as a phrase, then the shorter texts.
+
+    Hits alike keep their order (document order, as :func:`search` gives them).
+
+    >>> import civilframe as cf
+    >>> [hit.indicator.text for hit in ranked(cf.search("risk averse"), "risk averse")][0][:24]
+    'Take a narrow and risk a'
+    """
+    phrase = search_keys(words)
+
+    def key(hit: Hit) -> tuple[int, int]:
+        keys = search_keys(hit.indicator.text)
+        together = any(keys[start : start + len(phrase)] == phrase for start in range(len(keys)))
+        return (0 if together else 1, len(keys))
+
+    return tuple(sorted(hits, key=key))

@@ -94,7 +94,12 @@ def selection(framework: Framework, chosen: Iterable[tuple[Competency, Sequence[
 def hits(found: Sequence[Hit]) -> list[Record]:
     """Search hits: each indicator's record, with its framework and place in words."""
     return [
-        {"framework": hit.framework.id, "where": hit.where, **indicator(hit.indicator)}
+        {
+            "framework": hit.framework.id,
+            "where": hit.where,
+            **indicator(hit.indicator),
+            "matched": list(hit.matched),
+        }
         for hit in found
     ]
 
