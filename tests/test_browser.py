@@ -130,7 +130,8 @@ def test_the_embedded_data_is_each_frameworks_canonical_json() -> None:
     data = page[start : page.index("</script>", start)]
     import json
 
-    (entry,) = json.loads(data.replace("<\\/", "</"))["frameworks"]
+    assert "<" not in data  # nothing in the data can end its script element
+    (entry,) = json.loads(data)["frameworks"]
     assert json.dumps(entry["framework"], ensure_ascii=False, indent=2) + "\n" == cf.dumps(
         "competency-framework"
     )
@@ -290,3 +291,46 @@ def test_text_keeps_its_contrast_in_light_and_dark(open_page: Any, scheme: str) 
         "?framework=competency-framework&competency=changing-and-improving&level=3", scheme
     )
     assert gap.tab.eval_on_selector(".gap", _CONTRAST) >= 4.5
+
+
+def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
+    """Text holding </script>, <!-- and tags is data: the page renders it, character for character."""
+    import json
+
+    document = json.loads(cf.dumps("competency-framework-2012-sms1"))
+    column = document["competencies"][0]["levels"][0]["effective"]
+    hostile = [
+        "Stop </script> here",
+        "Open <!-- a comment",
+        "Bold <b>tags</b> & <img src=x onerror=alert(1)>",
+    ]
+    for row, text in zip(column, hostile, strict=False):
+        row["text"] = text
+    path = tmp_path / "hostile.html"
+    path.write_text(to_html(cf.loads(json.dumps(document))), encoding="utf-8")
+    page = Page(browser, path.as_uri())
+    try:
+        assert page.texts()[:3] == hostile
+        assert page.errors == []
+        assert page.tab.locator("img").count() == 0
+    finally:
+        page.tab.close()
+
+
+def test_a_shared_id_opens_in_the_framework_on_view(open_page: Any) -> None:
+    """Ids repeat across frameworks: #id finds the one in the framework the address names."""
+    shared = "seeing-the-big-picture.l1.e1"
+    assert cf.load("success-profiles-behaviours").indicator(shared)
+    page = open_page(f"?framework=success-profiles-behaviours&level=3#{shared}")
+    assert page.tab.input_value("#framework") == "success-profiles-behaviours"
+    text = cf.load("success-profiles-behaviours").indicator(shared).text
+    assert page.tab.text_content(f"[id='{shared}'] .text") == text
+    href = page.tab.get_attribute(f"[id='{shared}'] a.id", "href")
+    assert href == f"?framework=success-profiles-behaviours#{shared}"
+
+
+def test_a_malformed_fragment_is_ignored(open_page: Any) -> None:
+    """A fragment that is not valid percent-encoding breaks nothing."""
+    page = open_page("#%E0%A4%A")
+    assert page.errors == []
+    assert page.shown()

@@ -66,9 +66,13 @@ def _asset(name: str) -> str:
 
 
 def _script_json(data: object) -> str:
-    """JSON safe inside a ``<script>`` element: no ``</`` or ``<!--`` to end it early."""
+    r"""JSON safe inside a ``<script>`` element: every ``<`` written ``\u003c``.
+
+    So no text can end the element early (``</script>``) or open a comment (``<!--``), and the
+    JSON stays JSON: ``\u003c`` is a valid escape, read back as ``<``.
+    """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return text.replace("<", "\\u003c")
 
 
 def _escape(text: str) -> str:

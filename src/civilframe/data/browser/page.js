@@ -167,7 +167,9 @@
     text.append(marked(ind.text, wanted));
     const meta = element("p", "meta");
     const link = element("a", "id");
-    link.href = "#" + encodeURIComponent(ind.id);
+    // with several frameworks on the page, the link names the framework too (ids may repeat)
+    const prefix = frameworks.length > 1 ? "?framework=" + encodeURIComponent(fw.id) : "";
+    link.href = prefix + "#" + encodeURIComponent(ind.id);
     link.append(element("code", "", ind.id));
     const copy = element("button", "copy", "Copy id");
     copy.type = "button";
@@ -300,12 +302,20 @@
 
   // Open the page at #id: show that indicator (widening the view if it is hidden), mark it.
   function showTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return; // a malformed fragment names no indicator
+    }
     if (!id) return;
     let target = document.getElementById(id);
     if (!target || !target.classList.contains("indicator")) {
-      const home = frameworks.find((f) => f.competencies.some((c) => c.levels.some(
-        (lv) => lv.effective.concat(lv.ineffective).some((ind) => ind.id === id))));
+      // ids are unique in a framework, not across them: the framework on view comes first
+      const holds = (f) => f.competencies.some((c) => c.levels.some(
+        (lv) => lv.effective.concat(lv.ineffective).some((ind) => ind.id === id)));
+      const current = byId.get(controls.framework.value);
+      const home = current && holds(current) ? current : frameworks.find(holds);
       if (!home) return;
       setUp({ framework: home.fw.id, q: "", competency: "", level: "", grade: "", cumulative: false });
       render();
