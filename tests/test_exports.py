@@ -627,3 +627,29 @@ def test_a_level_of_five_thousand_digits_is_the_library_error() -> None:
     text = to_csv("competency-framework-2012-sms1").replace(",5,", "," + "9" * 5000 + ",", 1)
     with pytest.raises(cf.InvalidDocumentError, match=r"\(5,000 characters\) @ \$\[0\]\.level"):
         read_csv(text)
+
+
+def test_a_texts_own_apostrophe_survives_a_byte_order_mark() -> None:
+    """A plain CSV a spreadsheet saved with a BOM keeps "'Tis": only added apostrophes go."""
+    framework = _with_texts("'Tis the season", "'=kept as written")
+    text = BOM + to_csv(framework)
+    # behind a BOM, "'=" reads as an apostrophe the Excel CSV added: the one ambiguous case
+    assert [row.text for row in read_csv(text)][:2] == ["'Tis the season", "=kept as written"]
+    assert [row.text for row in read_csv(to_excel_csv(framework))][:2] == [
+        "'Tis the season",
+        "'=kept as written",
+    ]
+
+
+def test_reading_a_short_csv_leaves_the_field_limit_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process-wide csv field limit is touched only for a text longer than it."""
+    calls: list[tuple[int, ...]] = []
+    original = csv.field_size_limit
+
+    def watched(*args: int) -> int:
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(csv, "field_size_limit", watched)
+    read_csv(to_csv("competency-framework-2012-sms1"))
+    assert all(args == () for args in calls)

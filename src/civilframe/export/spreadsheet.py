@@ -142,6 +142,17 @@ def _defused(value: object) -> object:
     return value
 
 
+def _restored(value: str) -> str:
+    """``value`` as it was before :func:`_defused`: an apostrophe it added is taken off.
+
+    Only an apostrophe in front of what :func:`_defused` escapes is one it added; any other
+    ("'Tis") is the text's own, kept.
+    """
+    if value.startswith("'") and value[1:].startswith(_FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 @attrs.frozen(kw_only=True)
 class CsvRow:
     """One row of the CSV export: an indicator with where it sits, as :func:`read_csv` reads it."""
@@ -201,10 +212,13 @@ def read_csv(text: str) -> tuple[CsvRow, ...]:
     excel = text.startswith(BOM)
     reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True)
     # The csv module refuses fields over a process-wide limit (128 KiB by default), which the
-    # texts a framework allows can pass: it is raised for this reading only, and put back.
+    # texts a framework allows can pass. Only for a text longer than the limit is it raised,
+    # for this reading, and put back after (the host's other csv readers see it raised, never
+    # lowered, meanwhile).
     with _FIELD_LIMIT:
         limit = csv.field_size_limit()
-        csv.field_size_limit(max(limit, len(text)))
+        if len(text) > limit:
+            csv.field_size_limit(len(text))
         try:
             records = [record for record in reader if record]
         except csv.Error as error:
@@ -212,15 +226,16 @@ def read_csv(text: str) -> tuple[CsvRow, ...]:
                 (f"malformed CSV at line {reader.line_num}: {error} @ $",)
             ) from None
         finally:
-            csv.field_size_limit(limit)
+            if len(text) > limit:
+                csv.field_size_limit(limit)
     if not records:
         raise InvalidDocumentError(("no header row: the CSV is empty @ $",))
     header, *body = records
     problems = Problems(_header_problems(header))
     if problems:
         raise invalid(problems)
-    if excel:  # the apostrophe to_excel_csv put in front of a formula-like field
-        body = [[value[1:] if value.startswith("'") else value for value in row] for row in body]
+    if excel:  # the apostrophe to_excel_csv put in front of a formula-like field, exactly
+        body = [[_restored(value) for value in row] for row in body]
     rows: list[CsvRow] = []
     for index, values in enumerate(body):
         path = f"$[{index}]"
