@@ -480,3 +480,45 @@ def test_json_check_diff_crosswalk_and_profile(
     assert [r["competency"] for r in role["requirements"]] == [
         r.competency.id for r in cf.load_profile(Path(__file__).parents[1] / path).requirements()
     ]
+
+
+def test_an_output_file_keeps_its_mode_and_its_link(tmp_path: Path) -> None:
+    """Overwriting keeps the file's mode; a link stays a link and its target is written."""
+    from civilframe.cli import _write_whole
+
+    private = tmp_path / "private.txt"
+    private.write_text("old", encoding="utf-8")
+    private.chmod(0o600)
+    _write_whole(str(private), "new")
+    assert (private.read_text(encoding="utf-8"), private.stat().st_mode & 0o777) == ("new", 0o600)
+    link = tmp_path / "link.txt"
+    link.symlink_to(private)
+    _write_whole(str(link), "through the link")
+    assert link.is_symlink()
+    assert private.read_text(encoding="utf-8") == "through the link"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "private.txt"]
+
+
+def test_an_unwritable_output_names_the_users_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A missing folder is reported with the path the user gave, not a temporary name."""
+    target = tmp_path / "missing" / "out.json"
+    status, _, err = _run(capsys, "export", "lia", "--format", "json", "-o", str(target))
+    assert status == 1
+    assert f"cannot write {target}" in err
+    assert ".tmp" not in err
+
+
+def test_error_messages_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A hostile key in a document is shown escaped in the one-line error, never raw."""
+    document = json.loads(cf.dumps("leadership-in-action"))
+    document["\x1b[31mRED"] = 1
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status, _, err = _run(capsys, "show", str(path))
+    assert status == 1
+    assert "\x1b" not in err
+    assert "unknown key '\\x1b[31mRED'" in err

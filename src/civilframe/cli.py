@@ -8,11 +8,13 @@ not verbatim) or fails (a library error, printed as one line on stderr), 2 for a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import secrets
 import shutil
+import stat
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, TextIO
@@ -64,8 +66,12 @@ def _framework(name: str) -> Framework:
 
 def _json(out: TextIO, value: object) -> int:
     """Print ``value`` as one JSON document (what ``--json`` gives every reading command)."""
-    out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    # JSON escapes C0 controls itself; C1 controls (U+0080–U+009F) it leaves as they are
+    out.write(json.dumps(value, ensure_ascii=False, indent=2).translate(_C1_ESCAPES) + "\n")
     return 0
+
+
+_C1_ESCAPES = {n: f"\\u{n:04x}" for n in range(0x7F, 0xA0)}
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
@@ -175,6 +181,8 @@ def _show_contents(framework: Framework, out: TextIO) -> None:
 def _cmd_grades(args: argparse.Namespace, out: TextIO) -> int:
     table = grades(_framework(args.framework) if args.framework else None)
     if not table:
+        if args.json:
+            return _json(out, [])
         out.write("no grades: the framework defines no levels\n")
         return 0
     framework = _framework(args.framework) if args.framework else load(table[0].framework_id)
@@ -265,19 +273,32 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_whole(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: through a temporary file beside it."""
+    """Write ``text`` to ``path`` whole or not at all: through a temporary file beside it.
+
+    A link is followed (its target is written); an existing file keeps its mode, and a new one
+    gets the mode any file opened for writing would (the process's umask applies).
+    """
     data = text.encode("utf-8")  # an unwritable text fails here, before any file exists
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".civilframe-", suffix=".tmp")
+    target = os.path.realpath(path)
+    folder, name = os.path.split(target)
+    try:
+        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise OSError(error.errno, f"cannot write {path}: {error.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        umask = os.umask(0)  # the mode a file opened for writing would have had
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except BaseException:
-        os.unlink(temporary)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
         raise
 
 
@@ -534,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args, sys.stdout)
     except CivilframeError as error:
         message = "; ".join(str(error).splitlines())
-        sys.stderr.write(f"civilframe: error: {' '.join(message.split())}\n")
+        sys.stderr.write(_shown(f"civilframe: error: {' '.join(message.split())}") + "\n")
     except BrokenPipeError:  # output piped into a reader that closed (| head): end quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # so that the flush at exit fails no more

@@ -189,8 +189,8 @@ def framework_aliases() -> Mapping[str, str]:
 def load(id: str) -> Framework:
     """The bundled framework with this id (or alias), loaded (and checked) once, then shared.
 
-    An alias (:func:`framework_aliases`: ``ccf``, ``sms1``, ``behaviours``, ``lia``, …) gives
-    the same object as the id it stands for, whatever its case. However many threads ask at
+    An id or alias (:func:`framework_aliases`: ``ccf``, ``sms1``, ``behaviours``, ``lia``, …)
+    gives the same object whatever its case. However many threads ask at
     once, every caller gets the same object. Raises :class:`~civilframe.NotFoundError` naming
     the closest ids, and :class:`TypeError` for anything but a string.
 
@@ -207,8 +207,9 @@ def load(id: str) -> Framework:
         raise TypeError(f"load() takes a bundled framework's id, got {type(id).__name__}")
     ids = _bundled_ids()
     if id not in ids:
+        key = id.strip().casefold()
         aliases = _aliases()
-        target = aliases.get(id.strip().casefold())
+        target = key if key in ids else aliases.get(key)
         if target is None:
             raise NotFoundError(kind="framework", query=id, closest=closest(id, (*ids, *aliases)))
         return load(target)

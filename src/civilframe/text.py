@@ -26,6 +26,8 @@ __all__ = [
     "describe_levels",
     "differences",
     "fold",
+    "search_keys",
+    "search_words",
     "similarity",
     "slug",
     "word_keys",

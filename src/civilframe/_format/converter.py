@@ -46,7 +46,7 @@ from ..model import (
 )
 from ..text import fold
 from . import rules
-from .problems import LIMIT, Problems, invalid
+from .problems import LIMIT, Problems, invalid, key_step
 from .scalars import Id, Number, Text, all_ids, all_texts, id_problem, text_problem, type_name
 
 __all__ = [
@@ -343,10 +343,18 @@ def _unknown_keys(cls: Any, keys: set[str] | frozenset[str], path: str) -> list[
     problems = []
     for key in sorted(keys):
         if key in renamed:
-            problems.append(f"unknown key {key!r}: it is now {renamed[key]!r} @ {path}.{key}")
+            problems.append(
+                f"unknown key {key!r}: it is now {renamed[key]!r} @ {path}{key_step(key)}"
+            )
         else:
-            problems.append(f"unknown key {key!r} @ {path}.{key}")
+            problems.append(f"unknown key {key!r} @ {path}{key_step(key)}")
     return problems
+
+
+def _moved(problem: str, path: str) -> str:
+    """``problem`` (``"<message> @ $…"``) with its path rooted at ``path`` instead of ``$``."""
+    message, _, where = problem.rpartition(" @ ")
+    return f"{message} @ {path}{where.removeprefix('$')}"
 
 
 def problems_of(error: BaseException, path: str = "$") -> Problems:
@@ -355,7 +363,7 @@ def problems_of(error: BaseException, path: str = "$") -> Problems:
     The first :data:`LIMIT` are kept, the rest counted.
     """
     if isinstance(error, _Problems):
-        moved = Problems(problem.replace(" @ $", f" @ {path}", 1) for problem in error.problems)
+        moved = Problems(_moved(problem, path) for problem in error.problems)
         moved.more += error.problems.more
         return moved
     if isinstance(error, _ItemProblems):

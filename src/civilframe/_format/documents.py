@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..errors import InvalidDocumentError
-from .problems import invalid
+from .problems import invalid, key_step
 
 __all__ = ["MAX_BYTES", "check_limit", "parse_json", "read_document", "too_large"]
 
@@ -136,8 +136,11 @@ def _repeated_keys(
         item, path = stack.pop()
         if isinstance(item, dict):
             for key in repeated.get(id(item), (None, ()))[1]:
-                yield f"duplicate key {key!r}: each key may appear once in an object @ {path}.{key}"
-            stack.extend((child, f"{path}.{key}") for key, child in reversed(item.items()))
+                yield (
+                    f"duplicate key {key!r}: each key may appear once in an object"
+                    f" @ {path}{key_step(key)}"
+                )
+            stack.extend((child, f"{path}{key_step(key)}") for key, child in reversed(item.items()))
         elif isinstance(item, list):
             stack.extend((child, f"{path}[{n}]") for n, child in reversed(list(enumerate(item))))
 

@@ -7,12 +7,14 @@ so that neither time nor memory grows with them beyond counting.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 from typing import SupportsIndex
 
 from ..errors import InvalidDocumentError
 
-__all__ = ["LIMIT", "Problems", "invalid"]
+__all__ = ["LIMIT", "Problems", "invalid", "key_step"]
 
 #: The most problems one error reports; the rest are counted.
 LIMIT = 100
@@ -65,3 +67,15 @@ def invalid(problems: Iterable[str], origin: str | None = None) -> InvalidDocume
     """The error for a document with ``problems``: the first :data:`LIMIT`, and how many more."""
     kept = problems if isinstance(problems, Problems) else Problems(problems)
     return InvalidDocumentError(tuple(kept), origin, more=kept.more)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def key_step(key: str) -> str:
+    r"""The step of a JSON path into ``key``: ``.name``, or ``["…"]`` (escaped) for any other.
+
+    >>> key_step("effective"), key_step("two words"), key_step("\x1b[31m")
+    ('.effective', '["two words"]', '["\\u001b[31m"]')
+    """
+    return f".{key}" if _PLAIN_KEY.fullmatch(key) else f"[{json.dumps(key)}]"

@@ -109,7 +109,7 @@ _FILE = "reference/grades.json"
 
 #: A label in front ("Grade:", "Band -") and "or equivalent" behind are not part of the grade.
 _LABEL = re.compile(r"^(?:grade|band|pay band)\s*[:\-–]\s*", re.IGNORECASE)
-_EQUIVALENT = re.compile(r"[\s,;]*\(?\s*or\s+equiv(?:alent)?\.?\s*\)?$", re.IGNORECASE)
+_EQUIVALENT = re.compile(r"(?:[\s,;]+\(?|\()\s*or\s+equiv(?:alent)?\.?\s*\)?$", re.IGNORECASE)
 #: "Title (ABBREVIATION)" and "ABBREVIATION - Title": two names for one grade.
 _PARENTHESISED = re.compile(r"^(?P<first>.+?)\s*\((?P<second>[^()]+)\)$")
 _DASHED = re.compile(r"^(?P<first>.+?)\s+[-–—]\s+(?P<second>.+)$")
@@ -176,16 +176,18 @@ def _levels(framework: Framework) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _grade(entry: _GradeEntry, framework: Framework) -> Grade:
+def _grade(entry: _GradeEntry, framework: Framework, query: str | None = None) -> Grade:
     level = _levels(framework).get(entry.name)
     if level is None:
         levels = describe_levels(framework.level_numbers)
+        named = "" if query is None or _key(query) == _key(entry.name) else f" (from {query!r})"
         raise NotFoundError(
             kind="grade",
-            query=entry.name,
+            query=query or entry.name,
             closest=(),
             reason=(
-                f"grade {entry.name!r} is in no level of {framework.id!r}, which defines {levels}"
+                f"grade {entry.name!r}{named} is in no level of {framework.id!r}, which "
+                f"defines {levels}"
             ),
         )
     return Grade(
@@ -224,24 +226,38 @@ def _entries(text: str) -> tuple[_GradeEntry, ...] | None:
 
 
 def _parts(text: str) -> Iterator[str]:
-    """The ends of a range or pair, with a bare number after "Grade 7" read as "Grade 6"."""
+    """The ends of a range or pair, a bare number read with the name before it.
+
+    "Grade 7/6" is Grade 7 and Grade 6; "SCS1/2" is SCS1 and SCS2.
+    """
     previous = ""
     for part in _JOINS.split(text):
         part = part.strip()
         if not part:
             continue
-        if part.isdigit() and re.fullmatch(r"(?:grade|g)\s*\d+", previous, re.IGNORECASE):
-            part = re.sub(r"\d+$", part, previous)
+        numbered = _NUMBERED.fullmatch(previous)
+        if part.isdigit() and numbered:
+            part = numbered["name"] + part
         previous = part
         yield part
 
 
+#: A name ending in a number ("Grade 7", "SCS1", "SCS pay band 2").
+_NUMBERED = re.compile(r"(?P<name>.*?\D)\d+")
+
+
 def _resolve(text: str) -> tuple[_GradeEntry, ...]:
     """Every grade ``text`` names, in order; NotFoundError when any part of it names none."""
-    cleaned = _EQUIVALENT.sub("", _LABEL.sub("", text.strip())).strip()
-    found = _entries(cleaned)
-    if found is not None:
-        return found
+    whole = _EQUIVALENT.sub("", text.strip()).strip()
+    cleaned = _LABEL.sub("", whole).strip()
+    for candidate in (
+        cleaned,  # "Grade: HEO", "Band - EO"
+        whole,  # a label that was part of the name
+        re.sub(r"\s*[-–]\s*", " ", whole),  # a hyphen inside one name: "Director-General"
+    ):
+        found = _entries(candidate)
+        if found is not None:
+            return found
     for form in (_PARENTHESISED, _DASHED):
         match = form.match(cleaned)
         if match:
@@ -296,7 +312,7 @@ def grades_in(text: str, framework: Framework | str | None = None) -> tuple[Grad
     if not isinstance(text, str):
         raise TypeError(f"grades_in() takes a grade's name as text, got {type(text).__name__}")
     chosen = _framework(framework)
-    return tuple(_grade(entry, chosen) for entry in _resolve(text))
+    return tuple(_grade(entry, chosen, text) for entry in _resolve(text))
 
 
 def grade(text: str, framework: Framework | str | None = None) -> Grade:
