@@ -119,9 +119,9 @@ def to_excel_csv(framework: Framework | str) -> str:
 
     Without the mark Excel guesses a legacy encoding and garbles en dashes and curly quotes.
     A field a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``,
-    a TAB or a carriage return) gets a leading apostrophe, which spreadsheets hide and read as
-    "this is text"; so does a field that itself starts with an apostrophe, so that
-    :func:`read_csv`, which reads this text too, removes exactly one. The plain :func:`to_csv`
+    a TAB or a carriage return) gets a leading apostrophe, the usual defence, so that it is read
+    as text; so does a field that itself starts with an apostrophe, so that :func:`read_csv`,
+    which reads this text too, removes exactly the one added. The plain :func:`to_csv`
     stays byte-faithful for data pipelines: do not open it in a spreadsheet.
 
     >>> import civilframe
