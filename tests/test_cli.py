@@ -361,10 +361,10 @@ def test_ctrl_c_is_one_line_and_exit_130(
 ) -> None:
     """An interrupt ends the command with one line on standard error and status 130."""
 
-    def interrupted(*_: object) -> dict[str, str]:
+    def interrupted(*_: object) -> list[dict[str, object]]:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("civilframe.cli.frameworks", interrupted)
+    monkeypatch.setattr("civilframe.render.records.listing", interrupted)
     status, out, err = _run(capsys, "list")
     assert (status, out, err) == (130, "", "civilframe: interrupted\n")
 

@@ -24,7 +24,7 @@ from ._package import version
 from .analysis.find import ranked, search
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
 from .export import FORMATS, to_html
-from .loading import framework_aliases, frameworks, load, load_file
+from .loading import load, load_file
 from .model import Competency, Framework, Level
 from .profiles import load_profile
 from .reference.grade_table import grade, grades
@@ -75,17 +75,16 @@ _C1_ESCAPES = {n: f"\\u{n:04x}" for n in range(0x7F, 0xA0)}
 
 
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    listed = records.listing()
     if args.json:
-        return _json(out, records.listing())
-    aliases: dict[str, list[str]] = {}
-    for alias, target in framework_aliases().items():
-        aliases.setdefault(target, []).append(alias)
-    for framework_id, title in frameworks().items():
-        framework = load(framework_id)
-        levels = ", ".join(map(str, framework.level_numbers)) or "none"
-        also = f"  (also: {', '.join(aliases[framework_id])})" if framework_id in aliases else ""
-        out.write(f"{framework_id}{also}\n")
-        out.write(_wrap(f"{title} — {len(framework)} competencies, levels: {levels}", "  "))
+        return _json(out, listed)
+    for item in listed:
+        levels = ", ".join(map(str, item["levels"])) or "none"
+        also = f"  (also: {', '.join(item['aliases'])})" if item["aliases"] else ""
+        out.write(f"{item['id']}{also}\n")
+        out.write(
+            _wrap(f"{item['title']} — {item['competencies']} competencies, levels: {levels}", "  ")
+        )
         out.write("\n")
     return 0
 
@@ -104,22 +103,15 @@ def _show_level(level: Level, out: TextIO, heading: str) -> None:
         out.write(_wrap(f"Gap ({gap.polarity}): {gap.note}", "    ") + "\n")
 
 
-def _show_competency(
-    competency: Competency, levels: Sequence[int], out: TextIO, cumulative: bool
-) -> None:
+def _show_competency(competency: Competency, levels: Sequence[int], out: TextIO) -> None:
     out.write(f"\n{competency.name}\n")
     text = competency.description or competency.summary
     if text:
         out.write(_wrap(text, "  ") + "\n")
     for number in levels:
-        wanted = [number]
-        if cumulative and competency.levels_cumulative:
-            competency.cumulative(number)  # raises if a lower level is missing
-            wanted = list(range(1, number + 1))
-        for each in wanted:
-            level = competency.level(each)
-            out.write("\n")
-            _show_level(level, out, level.heading)
+        level = competency.level(number)
+        out.write("\n")
+        _show_level(level, out, level.heading)
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -137,9 +129,8 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.competency is None and level is None:
         _show_contents(framework, out)
         return 0
-    for competency in chosen:
-        levels = [level] if level is not None else list(competency.level_numbers)
-        _show_competency(competency, levels, out, args.cumulative and level is not None)
+    for competency, numbers in _levels_shown(chosen, level, args):
+        _show_competency(competency, numbers, out)
     return 0
 
 
@@ -179,13 +170,14 @@ def _show_contents(framework: Framework, out: TextIO) -> None:
 
 
 def _cmd_grades(args: argparse.Namespace, out: TextIO) -> int:
-    table = grades(_framework(args.framework) if args.framework else None)
+    chosen = _framework(args.framework) if args.framework else None
+    table = grades(chosen)
     if not table:
         if args.json:
             return _json(out, [])
         out.write("no grades: the framework defines no levels\n")
         return 0
-    framework = _framework(args.framework) if args.framework else load(table[0].framework_id)
+    framework = chosen or load(table[0].framework_id)
     source = framework.source
     if args.json:
         rows = [
@@ -369,10 +361,6 @@ def _cmd_crosswalk(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _version() -> str:
-    return version()
-
-
 class _Subcommand(argparse.ArgumentParser):
     """A subcommand's parser: options may come before, between or after its positionals."""
 
@@ -407,7 +395,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="civilframe",
         description="The UK Civil Service competency frameworks as data.",
     )
-    parser.add_argument("--version", action="version", version=f"civilframe {_version()}")
+    parser.add_argument("--version", action="version", version=f"civilframe {version()}")
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Subcommand
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import SupportsIndex
 
 from ..errors import InvalidDocumentError
 
@@ -58,9 +57,6 @@ class Problems(list[str]):
     def __iadd__(self, problems: Iterable[str]) -> Problems:  # type: ignore[override,misc]
         self.extend(problems)
         return self
-
-    def insert(self, index: SupportsIndex, problem: str) -> None:  # pragma: no cover - unused
-        raise TypeError("problems are only ever added at the end")
 
 
 def invalid(problems: Iterable[str], origin: str | None = None) -> InvalidDocumentError:
