@@ -56,7 +56,7 @@ html_title = f"civilframe {release}"
 html_theme_options = {
     "description": "The UK Civil Service competency frameworks as typed, validated, faithful data.",
     "fixed_sidebar": True,
-    "page_width": "1280px",
+    "page_width": "1160px",  # below 1280 px, so that a 1280 px window keeps the sidebar
     "sidebar_width": "240px",
     "body_max_width": "none",
 }

@@ -1,10 +1,15 @@
-"""Shared test settings: hypothesis profiles and the seeds folder."""
+"""Shared test settings: hypothesis profiles, the seeds folder and the headless browser."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from . import chromium
 
 #: CI runs each property on twice the examples of a development run: enough to find what the
 #: generated frameworks can show, within the few minutes the whole of CI should take.
@@ -13,3 +18,9 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, started once for the session (see :mod:`tests.chromium`)."""
+    yield from chromium.start()

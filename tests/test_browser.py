@@ -6,7 +6,6 @@ can be started the tests skip, saying why; in CI (``CI=true``) they fail instead
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,42 +16,7 @@ import pytest
 import civilframe as cf
 from civilframe.export import to_html
 
-CHROMIUM = os.environ.get("CIVILFRAME_CHROMIUM", "/usr/bin/chromium")
-#: Chromium as root, offline: no sandbox, and none of its own background connections.
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _unavailable(why: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"the browser tests must run in CI: {why}")
-    pytest.skip(f"no browser to test the page in: {why}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Chromium, started once for the module."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        try:
-            started = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        except Exception as error:  # any failure to start is a reason to skip locally
-            _unavailable(f"Chromium did not start: {error}")
-        yield started
-        started.close()
+from .chromium import CONTRAST
 
 
 @pytest.fixture(scope="module")
@@ -262,21 +226,6 @@ def test_print_hides_the_controls(open_page: Any) -> None:
     )
 
 
-_CONTRAST = """
-el => {
-  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
-  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
-    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  let back = el;
-  while (back && getComputedStyle(back).backgroundColor === "rgba(0, 0, 0, 0)") back = back.parentElement;
-  const bg = back ? getComputedStyle(back).backgroundColor : "rgb(255, 255, 255)";
-  const [a, b] = [lum(getComputedStyle(el).color), lum(bg)].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
-}
-"""
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_text_keeps_its_contrast_in_light_and_dark(open_page: Any, scheme: str) -> None:
     """Text, muted text, links, marks, gaps and controls keep a contrast of at least 4.5:1."""
@@ -285,12 +234,12 @@ def test_text_keeps_its_contrast_in_light_and_dark(open_page: Any, scheme: str) 
         "h1", "#provenance", ".control label", "#search", ".indicator .text", "mark",
         ".indicator a.id", ".cluster", ".definition", ".column h4",
     ):  # fmt: skip
-        ratio = page.tab.eval_on_selector(selector, _CONTRAST)
+        ratio = page.tab.eval_on_selector(selector, CONTRAST)
         assert ratio >= 4.5, (scheme, selector, ratio)
     gap = open_page(
         "?framework=competency-framework&competency=changing-and-improving&level=3", scheme
     )
-    assert gap.tab.eval_on_selector(".gap", _CONTRAST) >= 4.5
+    assert gap.tab.eval_on_selector(".gap", CONTRAST) >= 4.5
 
 
 def test_hostile_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_csv_lines_end_in_crlf(tiny: cf.Framework) -> None:
     """Every line of the CSV ends in CRLF, as RFC 4180 and the csv module have it."""
     text = to_csv(tiny)
     assert text.endswith("\r\n")
-    assert text.count("\n") == text.count("\r\n") == 1 + 6
+    assert text.count("\n") == text.count("\r\n") == 1 + 6 + 1  # header, indicators, question
 
 
 def test_csv_quotes_fields_with_commas_and_quotes(tiny: cf.Framework) -> None:
@@ -196,24 +196,51 @@ def _indicator_fields(i: cf.Indicator) -> tuple[object, ...]:
     return (i.id, i.text, i.polarity, i.level_number, i.competency_id, i.source.id, i.note)
 
 
-@pytest.mark.parametrize("framework_id", BUNDLED)
-def test_csv_reads_back_the_same_indicators(framework_id: str) -> None:
-    """The CSV read back gives each indicator's id, text, polarity, level, competency, source, note."""
-    framework = cf.load(framework_id)
-    rows = read_csv(to_csv(framework))
-    assert tuple(_row_fields(row) for row in rows) == tuple(
+def _other_items(framework: cf.Framework) -> list[tuple[str, str | None, str]]:
+    """What has a row of its own: competencies without levels, then the questions."""
+    items = [
+        (c.id, c.id, c.description or c.summary or "")
+        for c in framework
+        if not c.levels and (c.description or c.summary)
+    ]
+    return items + [(q.id, None, q.text) for q in framework.questions]
+
+
+def _assert_rows_hold(framework: cf.Framework, rows: tuple[CsvRow, ...]) -> None:
+    indicators = [row for row in rows if row.polarity is not None]
+    others = [row for row in rows if row.polarity is None]
+    assert tuple(_row_fields(row) for row in indicators) == tuple(
         _indicator_fields(i) for i in framework.indicators
     )
+    assert [(row.id, row.competency_id, row.text) for row in others] == _other_items(framework)
+    assert all(row.level is None and row.grades == () for row in others)
+
+
+@pytest.mark.parametrize("framework_id", BUNDLED)
+def test_csv_reads_back_the_same_indicators(framework_id: str) -> None:
+    """The CSV gives back every indicator's fields, competency without levels and question.
+
+    Each indicator's id, text, polarity, level, competency, source and note; each other row's
+    id and text.
+    """
+    framework = cf.load(framework_id)
+    _assert_rows_hold(framework, read_csv(to_csv(framework)))
+
+
+def test_leadership_in_action_is_exported_with_its_rows() -> None:
+    """Its eight attributes and three Indicators of Potential, each a row with its text."""
+    framework = cf.load("leadership-in-action")
+    rows = read_csv(to_csv(framework))
+    assert len(rows) == 8 + 3 == len(framework) + len(framework.questions)
+    assert [row.competency for row in rows[:8]] == [c.name for c in framework]
+    assert [row.text for row in rows[8:]] == [q.text for q in framework.questions]
 
 
 @given(framework_documents())
 def test_csv_round_trips_generated_frameworks(document: dict[str, Any]) -> None:
-    """Any framework's CSV reads back into the same indicators."""
+    """Any framework's CSV reads back into the same indicators, competencies and questions."""
     framework = cf.loads(canonical(document))
-    rows = read_csv(to_csv(framework))
-    assert tuple(_row_fields(row) for row in rows) == tuple(
-        _indicator_fields(i) for i in framework.indicators
-    )
+    _assert_rows_hold(framework, read_csv(to_csv(framework)))
 
 
 def test_excel_csv_starts_with_a_bom_and_reads_back(ccf: cf.Framework) -> None:
@@ -259,6 +286,7 @@ def _csv_problems(text: str) -> tuple[str, ...]:
             "id 'Bad Id' must be lower-case letters and digits, with '-' or '.' between them @ $[3].id",
         ),
         ("competency", "", "text must not be empty @ $[3].competency"),
+        ("polarity", "", "a row with a level needs its polarity @ $[3].polarity"),
     ],
 )
 def test_read_csv_reports_a_bad_value_at_its_row_and_column(
@@ -512,7 +540,7 @@ def test_case_namespace_is_derived_from_the_project_url() -> None:
 
 
 def test_case_last_change_is_fixed_unless_given(tiny: cf.Framework) -> None:
-    """Every lastChangeDateTime is the fixed epoch by default, or the aware datetime given."""
+    """Without a dated source, every lastChangeDateTime is the fixed epoch, or the one given."""
     stamps = {r["lastChangeDateTime"] for r in _records(case_package(tiny))}
     assert stamps == {"1970-01-01T00:00:00+00:00"}
     assert datetime.datetime.fromisoformat(stamps.pop()) == CASE_LAST_CHANGE
@@ -521,6 +549,24 @@ def test_case_last_change_is_fixed_unless_given(tiny: cf.Framework) -> None:
     )
     stamps = {r["lastChangeDateTime"] for r in _records(case_package(tiny, last_change=given_at))}
     assert stamps == {"2024-05-01T12:00:00+00:00"}
+
+
+@pytest.mark.parametrize("id", ["competency-framework", "competency-framework-2012-sms1"])
+def test_case_last_change_is_the_newest_source_date(id: str) -> None:
+    """A framework drawing on the July 2012 edition is stamped 1 July 2012, every record."""
+    package = case_package(id)
+    stamps = {r["lastChangeDateTime"] for r in _records(package)}
+    assert stamps == {"2012-07-01T00:00:00+00:00"}
+    assert "2012-07" in {source.date for source in cf.load(id).sources}
+
+
+def test_case_document_names_its_source_url_and_dates() -> None:
+    """The CFDocument carries the source's URL as officialSourceURL and its facts in notes."""
+    document = case_package("competency-framework")["CFDocument"]
+    url = "https://www.gov.uk/government/publications/civil-service-competency-framework"
+    assert document["officialSourceURL"] == url
+    assert "(2012-07, © Crown Copyright July 2012)" in document["notes"]
+    assert "officialSourceURL" not in case_package("leadership-in-action")["CFDocument"]
 
 
 def test_case_refuses_a_naive_last_change(tiny: cf.Framework) -> None:
@@ -562,11 +608,14 @@ def test_dataframe_has_the_csv_columns_and_one_row_per_indicator(ccf: cf.Framewo
 
 @pytest.mark.parametrize("framework_id", BUNDLED)
 def test_dataframe_row_counts_match_the_indicators(framework_id: str) -> None:
-    """Each bundled framework's DataFrame has a row per indicator, grouped as the levels are."""
+    """Each bundled framework's DataFrame has a row per indicator, grouped as the levels are.
+
+    A competency without levels, and each question, adds a row of its own.
+    """
     pytest.importorskip("pandas")
     framework = cf.load(framework_id)
     frame = to_dataframe(framework)
-    assert len(frame) == len(list(framework.indicators))
+    assert len(frame) == len(list(framework.indicators)) + len(_other_items(framework))
     if len(frame):
         counts = frame.groupby(["competency_id", "level"]).size().to_dict()
         assert counts == {(c.id, lv.number): len(lv) for c in framework for lv in c if len(lv)}

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+import civilframe as cf
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 if not SEEDS.is_dir():
     pytest.skip(
@@ -944,3 +946,26 @@ def test_the_example_profiles_quote_003s_own_title() -> None:
         source = civilframe.load_profile(path).source
         assert source is not None
         assert f", {wording}, Annex " in source, path.name
+
+
+#: How a seed writes each month, for checking a source's date against the seed that prints it.
+MONTHS = "January February March April May June July August September October November December"
+
+
+@pytest.mark.parametrize("id", sorted(cf.frameworks()))
+def test_every_source_fact_is_printed_in_a_seed(id: str) -> None:
+    """A source's publisher, copyright line and date are in its own seed; its URL in a seed.
+
+    The Competency Framework's address is the one the Home Office pack gives for it (seed 003,
+    Annex J), so a URL may come from another seed than the source's own.
+    """
+    every = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("0*.txt")))
+    for source in cf.load(id).sources:
+        assert source.file is not None
+        own = (SEEDS / source.file).read_text(encoding="utf-8")
+        for fact in (source.publisher, source.rights):
+            assert fact is None or fact in own, (source.id, fact)
+        if source.date is not None:
+            year, month = source.date.split("-")[:2]
+            assert f"{MONTHS.split()[int(month) - 1]} {year}" in own, (source.id, source.date)
+        assert source.url is None or f"<{source.url}>" in every, (source.id, source.url)

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import civilframe as cf
-from civilframe.render.notebook import competency_html, framework_html, level_html, profile_html
+from civilframe.render.notebook import (
+    _marked,
+    competency_html,
+    framework_html,
+    level_html,
+    profile_html,
+)
 
 from .strategies import canonical, framework_documents
 
 #: Every tag the fragments use; anything else came from unescaped text.
 TAGS = {"div", "h3", "p", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "em", "small"}
-TAGS |= {"strong", "br"}
+TAGS |= {"strong", "br", "style", "code", "details", "summary", "h4", "span", "del", "ins"}
 
 SCRIPT = '<script>alert("x")</script>'
 
@@ -85,6 +93,8 @@ class Page(HTMLParser):
         self.attributes: list[tuple[str, str | None]] = []
         self.data: list[str] = []
         self.in_body = False
+        self.in_style = False
+        self.styles: list[str] = []
         self.feed(text)
         self.close()
 
@@ -92,7 +102,9 @@ class Page(HTMLParser):
         """Record the tag, its attributes and, inside a table body, its rows and cells."""
         self.tags.append(tag)
         self.attributes.extend(attrs)
-        if tag == "tbody":
+        if tag == "style":
+            self.in_style = True
+        elif tag == "tbody":
             self.in_body = True
         elif tag == "tr" and self.in_body:
             self.rows.append([])
@@ -100,13 +112,15 @@ class Page(HTMLParser):
             self.rows[-1].append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        """Note the end of a table body."""
+        """Note the end of a table body or a stylesheet."""
         if tag == "tbody":
             self.in_body = False
+        elif tag == "style":
+            self.in_style = False
 
     def handle_data(self, data: str) -> None:
-        """Record the text."""
-        self.data.append(data)
+        """Record the text (a stylesheet's apart)."""
+        (self.styles if self.in_style else self.data).append(data)
 
     @property
     def text(self) -> str:
@@ -143,9 +157,9 @@ def test_framework_html_drops_the_cluster_column_without_clusters() -> None:
 
 
 def test_framework_html_shows_its_gaps(ccf: cf.Framework) -> None:
-    """The text the source lost is listed under the table, where it was lost."""
+    """The text the source lost is listed under the table, and again in its collapsed level."""
     page = Page(framework_html(ccf))
-    assert page.text.count("Text lost in the source (effective): ") == 2
+    assert page.text.count("Text lost in the source (effective): ") == 4
     assert "Changing and Improving, Level 3 (HEO & SEO or equiv): Text lost" in page.text
 
 
@@ -288,3 +302,148 @@ def test_profile_html_keeps_the_exact_texts(hostile: cf.Framework) -> None:
     assert "Leeds & <York>" in page.text
     assert f"Has {SCRIPT}" in page.text
     assert f"Do {SCRIPT} & more" in page.text
+
+
+# The views of the other public objects: every one a scoped fragment with its own stylesheet.
+
+
+@pytest.fixture(scope="module")
+def report(ccf: cf.Framework) -> cf.QuoteReport:
+    """A quote report with verbatim, near and unknown statements."""
+    level = ccf.competency("seeing the big picture").level(3)
+    reworded = level.effective[1].text.replace("understanding", "grasp")
+    text = (
+        "Seeing the Big Picture\nLevel 3\nEffective\tIneffective\n"
+        f"{level.effective[0].text}\t{level.ineffective[0].text}\n"
+        f"{reworded}\tInvented thing & more\n"
+    )
+    return cf.check_quotes(text, ccf)
+
+
+def _subjects(ccf: cf.Framework, report: cf.QuoteReport) -> dict[str, Any]:
+    return {
+        "framework": ccf,
+        "cluster": ccf.clusters[0],
+        "competency": ccf.competencies[0],
+        "level": ccf.competencies[0].levels[0],
+        "indicator": ccf.indicators[0],
+        "grade": cf.grade("Grade 7"),
+        "profile": cf.load_profile(EXAMPLES / "annex-d-hr-business-partner.json"),
+        "quotes": report,
+        "diff": cf.diff("competency-framework-2012-sms1", "competency-framework"),
+        "crosswalk": cf.crosswalk(),
+        "translation": cf.translate(
+            ["Collaborating and Partnering", "Achieving Commercial Outcomes"]
+        ),
+    }
+
+
+KINDS = ["framework", "cluster", "competency", "level", "indicator", "grade", "profile"]
+KINDS += ["quotes", "diff", "crosswalk", "translation"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_public_object_has_a_scoped_view(
+    ccf: cf.Framework, report: cf.QuoteReport, kind: str
+) -> None:
+    """Each view is one root of its own class, with one stylesheet scoped to it, and no script."""
+    html = _subjects(ccf, report)[kind]._repr_html_()
+    assert html.startswith(f'<div class="civilframe civilframe-{kind}"><style>')
+    page = Page(html)
+    assert set(page.tags) <= TAGS
+    assert page.tags.count("style") == 1
+    assert page.text.strip()
+    rules = [rule for rule in "".join(page.styles).split("}") if "{" in rule]
+    selectors = [rule.split("{")[0].split("*/")[-1] for rule in rules]
+    scoped = [s for s in selectors if not s.strip().startswith("@media")]
+    assert scoped
+    assert all(
+        part.strip().startswith(".civilframe.civilframe") for s in scoped for part in s.split(",")
+    )
+    for forbidden in ("<script", "http:", "https:", "url(", "@import"):
+        assert forbidden not in html
+
+
+def test_framework_view_collapses_each_competency_and_level(ccf: cf.Framework) -> None:
+    """One closed ``<details>`` per competency, one per level inside it; every indicator kept."""
+    html = framework_html(ccf)
+    page = Page(html)
+    levels = sum(len(competency.levels) for competency in ccf)
+    assert page.tags.count("details") == len(ccf) + levels
+    assert "<details open" not in html
+    assert all(indicator.text in page.text for indicator in ccf.indicators)
+
+
+def test_quote_report_view_leads_with_counts_and_problems(report: cf.QuoteReport) -> None:
+    """Counts come first, then the problems (each once), then the verbatim ones collapsed."""
+    page = Page(report._repr_html_())
+    assert page.rows[: len(report.counts)] == [["td", "td"]] * len(report.counts)
+    text = page.text
+    counts = "".join(f"{status}{count}" for status, count in report.counts.items())
+    assert counts in text
+    assert text.index("Problems") < text.index(f"{report.counts['verbatim']} verbatim statements")
+    assert "Invented thing & more" in text
+    assert "<del>understanding</del> <ins>grasp</ins>" in report._repr_html_()
+
+
+def test_diff_view_shows_every_differing_row_side_by_side() -> None:
+    """A row per non-identical row, A's text beside B's, plus the counts."""
+    found = cf.diff("competency-framework-2012-sms1", "competency-framework")
+    page = Page(found._repr_html_())
+    differing = [row for row in found.rows() if row.status != "identical"]
+    sides = [cells for cells in page.rows if len(cells) == 5]
+    texts = sum(len(c.texts) for c in found.competencies)
+    assert len(sides) == len(differing) + texts
+    assert "<del>" in found._repr_html_()
+    assert "<ins>" in found._repr_html_()
+    effective = "".join(str(n) for n in found.counts("effective").values())
+    assert f"effective{effective}" in page.text
+
+
+def test_crosswalk_and_translation_views_say_they_are_editorial() -> None:
+    """The crosswalk has a row per link; both views carry the editorial statement."""
+    walk = cf.crosswalk()
+    page = Page(walk._repr_html_())
+    assert len(page.rows) == len(walk.links)
+    assert "Not official" in page.text
+    assert walk.statement in page.text
+    translation = cf.translate(["Collaborating and Partnering", "Achieving Commercial Outcomes"])
+    page = Page(translation._repr_html_())
+    assert len(page.rows) == len(translation.competencies) + len(translation.lost)
+    assert translation.statement in page.text
+    assert all(shortfall.reason in page.text for shortfall in translation.lost)
+
+
+def test_small_views_name_their_subject(ccf: cf.Framework) -> None:
+    """A grade, an indicator and a cluster each show what identifies them."""
+    grade = cf.grade("Grade 7")
+    assert all(name in Page(grade._repr_html_()).text for name in grade.names)
+    indicator = ccf.indicators[0]
+    text = Page(indicator._repr_html_()).text
+    assert indicator.text in text
+    assert indicator.id in text
+    assert indicator.competency_id in text
+    cluster = ccf.clusters[0]
+    assert cluster.title in Page(cluster._repr_html_()).text
+
+
+def test_small_views_escape_their_text(hostile: cf.Framework) -> None:
+    """Markup in an indicator's or cluster's text comes out as text."""
+    for subject in (hostile.indicators[0], hostile.clusters[0]):
+        page = Page(subject._repr_html_())
+        assert set(page.tags) <= TAGS
+        assert "<script" not in subject._repr_html_()
+    assert f"Do {SCRIPT} & more" in Page(hostile.indicators[0]._repr_html_()).text
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "&", "<x>"]), max_size=8),
+    st.lists(st.sampled_from(["a", "b", "d", "&"]), max_size=8),
+)
+def test_marked_differences_read_back_as_either_side(ours: list[str], theirs: list[str]) -> None:
+    """Without its ``<ins>`` words the marked text is the framework's; without ``<del>``, the document's."""
+    marked = _marked(" ".join(ours), " ".join(theirs))
+    framework = re.sub(r"<ins>.*?</ins>", " ", marked)
+    document = re.sub(r"<del>.*?</del>", " ", marked)
+    assert Page(framework).text.split() == ours
+    assert Page(document).text.split() == theirs

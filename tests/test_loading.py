@@ -577,3 +577,23 @@ def test_thousands_of_undefined_levels_are_refused_quickly_and_briefly(
     assert "the framework defines no Level 3 @ $.competencies[0].levels[2].number" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("date", "July 2012", "must be ISO 8601"),
+        ("date", "2012-13", "no calendar date"),
+        ("url", "www.gov.uk", "must be absolute"),
+        ("url", "https://www.gov.uk/a b", "must not contain spaces"),
+    ],
+)
+def test_a_malformed_source_fact_is_an_error_at_its_path(
+    document: dict[str, Any], field: str, value: str, says: str
+) -> None:
+    """A source's date or URL is checked like every other field, and named by its path."""
+    document["sources"][0][field] = value
+    (problem,) = _problems(document)
+    assert problem.endswith(f"@ $.sources[0].{field}")
+    assert says in problem
+    assert repr(value) in problem

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
+import re
 from typing import Any
 
 import attrs
@@ -12,7 +14,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import civilframe as cf
-from civilframe._format.scalars import all_ids, all_texts, id_problem, text_problem
+from civilframe._format.scalars import (
+    all_ids,
+    all_texts,
+    date_problem,
+    id_problem,
+    text_problem,
+    url_problem,
+)
 
 from .strategies import canonical, framework_documents, json_values
 
@@ -309,3 +318,31 @@ def test_the_terminal_never_receives_a_control_character(text: str) -> None:
 
     shown = _shown(text)
     assert not any((ord(c) < 0x20 and c not in "\t\n") or 0x7F <= ord(c) < 0xA0 for c in shown)
+
+
+@given(st.dates(), st.sampled_from([4, 7, 10]))
+def test_a_date_is_any_calendar_date_to_any_precision(day: datetime.date, width: int) -> None:
+    """A year, a year-month or a full date is a date; its text is kept as it is."""
+    assert date_problem(day.isoformat()[:width]) is None
+
+
+@given(st.integers(1000, 9999), st.integers(13, 99) | st.just(0), st.integers(1, 28))
+def test_a_date_with_no_such_month_is_refused(year: int, month: int, day: int) -> None:
+    """Month 0 or 13 upwards is no date, with or without a day."""
+    assert date_problem(f"{year}-{month:02d}") is not None
+    assert date_problem(f"{year}-{month:02d}-{day:02d}") is not None
+
+
+@given(st.text(max_size=12))
+def test_a_date_is_nothing_but_iso_8601(text: str) -> None:
+    """Any text that is not ISO 8601 digits is refused, with a message naming it."""
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", text):
+        assert repr(text) in (date_problem(text) or "")
+
+
+@given(st.from_regex(r"https?://[a-z0-9]+(\.[a-z0-9]+)*(/[a-z0-9._~-]*)*", fullmatch=True))
+def test_an_absolute_web_address_is_a_url(url: str) -> None:
+    """Any absolute http(s) address is a URL; the same with a space in it, or no scheme, is not."""
+    assert url_problem(url) is None
+    assert url_problem(url + " x") is not None
+    assert url_problem(url.split("://", 1)[1]) is not None

@@ -388,11 +388,12 @@ def _framework_section(sections: _Sections, framework: civilframe.Framework) -> 
 
     sources = sections.new("Source documents", f"data-{framework.id}-sources")
     sources += _table(
-        ("Id", "Document", "Used for"),
+        ("Id", "Document", "Published", "Used for"),
         (
             (
                 _code(source.id),
                 source.title,
+                _published(source),
                 "the framework's own text" if index == 0 else _recovered_count(framework, source),
             )
             for index, source in enumerate(framework.sources)
@@ -471,6 +472,12 @@ def _levels_text(numbers: Sequence[int]) -> str:
 def _recovered_count(framework: civilframe.Framework, source: civilframe.Source) -> str:
     count = sum(1 for indicator in framework.indicators if indicator.source.id == source.id)
     return f"{count} indicator{'s' if count != 1 else ''} recovered from it"
+
+
+def _published(source: civilframe.Source) -> str:
+    """What the seeds say of a source's publication; "not stated" where they say nothing."""
+    facts = [source.publisher, source.date, source.rights, source.url]
+    return "; ".join(fact for fact in facts if fact) or "not stated in the source"
 
 
 def _source_name(source: civilframe.Source) -> str:

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from . import _views
-from ._format.scalars import Id, Number, Polarity, Text
+from ._format.scalars import Date, Id, Number, Polarity, Text, Url
 from .errors import NotFoundError
 from .text import closest, describe_levels, fold, slug
 
@@ -60,7 +60,16 @@ class Source:
     #: The document's title.
     title: Text
     #: The file name of the plain-text copy the data was checked against, if any.
-    file: Text | None = None
+    file: Text | None = attrs.field(default=None, repr=False)
+    #: Who published it, where the document says.
+    publisher: Text | None = attrs.field(default=None, repr=False)
+    #: When it was published, as the document dates itself, in ISO 8601 to the precision the
+    #: document gives (``"2012-07"``).
+    date: Date | None = attrs.field(default=None, repr=False)
+    #: Where it is published, where a bundled document gives the address.
+    url: Url | None = attrs.field(default=None, repr=False)
+    #: The copyright line the document prints, if any.
+    rights: Text | None = attrs.field(default=None, repr=False)
 
 
 @attrs.frozen(kw_only=True)
@@ -131,6 +140,11 @@ class Indicator:
     #: How the text was repaired or recovered, if it was.
     note: Text | None = attrs.field(default=None, repr=False)
 
+    def _repr_html_(self) -> str:
+        """The indicator as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
+
 
 @attrs.frozen(kw_only=True)
 class Level:
@@ -199,6 +213,11 @@ class Cluster:
     id: Id
     #: The cluster's title as printed, e.g. ``"Strategic Cluster – Setting Direction"``.
     title: Text
+
+    def _repr_html_(self) -> str:
+        """The cluster as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
 
 @attrs.frozen(kw_only=True)

@@ -47,7 +47,20 @@ from ..model import (
 from ..text import fold
 from . import rules
 from .problems import LIMIT, Problems, invalid, key_step
-from .scalars import Id, Number, Text, all_ids, all_texts, id_problem, text_problem, type_name
+from .scalars import (
+    Date,
+    Id,
+    Number,
+    Text,
+    Url,
+    all_ids,
+    all_texts,
+    date_problem,
+    id_problem,
+    text_problem,
+    type_name,
+    url_problem,
+)
 
 __all__ = [
     "Invalid",
@@ -102,6 +115,14 @@ def _structure_text(value: object, _: object) -> Text:
 
 def _structure_id(value: object, _: object) -> Id:
     return _checked_str(value, id_problem)
+
+
+def _structure_date(value: object, _: object) -> Date:
+    return _checked_str(value, date_problem)
+
+
+def _structure_url(value: object, _: object) -> Url:
+    return _checked_str(value, url_problem)
 
 
 def _checked_str(value: object, problem_of: Callable[[str], str | None]) -> str:
@@ -315,6 +336,8 @@ converter = Converter(forbid_extra_keys=True, detailed_validation=True)
 converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook_func(lambda type_: type_ == Text, _structure_text)
 converter.register_structure_hook_func(lambda type_: type_ == Id, _structure_id)
+converter.register_structure_hook_func(lambda type_: type_ == Date, _structure_date)
+converter.register_structure_hook_func(lambda type_: type_ == Url, _structure_url)
 converter.register_structure_hook(int, _structure_int)
 converter.register_structure_hook_func(lambda type_: type_ == Number, _structure_number)
 converter.register_structure_hook(bool, _structure_bool)

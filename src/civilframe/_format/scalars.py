@@ -14,15 +14,19 @@ from typing import Annotated, Literal
 
 __all__ = [
     "POLARITIES",
+    "Date",
     "Id",
     "Number",
     "Polarity",
     "Text",
+    "Url",
     "all_ids",
     "all_texts",
+    "date_problem",
     "id_problem",
     "text_problem",
     "type_name",
+    "url_problem",
 ]
 
 #: Non-empty, trimmed text with no TAB, newline or other control character, no doubled spaces.
@@ -30,6 +34,13 @@ Text = Annotated[str, "civilframe.text"]
 
 #: A stable identifier: lower-case letters and digits, ``-`` and ``.`` between them.
 Id = Annotated[str, "civilframe.id"]
+
+#: A calendar date in ISO 8601, to the precision its source gives: ``"2012"``, ``"2012-07"`` or
+#: ``"2012-07-31"``.
+Date = Annotated[str, "civilframe.date"]
+
+#: An absolute ``http`` or ``https`` URL.
+Url = Annotated[str, "civilframe.url"]
 
 #: A whole number from 1 upwards: a level or competency number.
 Number = Annotated[int, "civilframe.number"]
@@ -42,6 +53,7 @@ POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _IDS = re.compile(r"[a-z0-9]+(?:[-.,][a-z0-9]+)*")  # ids joined by ",", which no id holds
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -86,6 +98,41 @@ def id_problem(value: str) -> str | None:
     if _ID.fullmatch(value):
         return None
     return f"id {value!r} must be lower-case letters and digits, with '-' or '.' between them"
+
+
+def date_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a date, or None when it is fine.
+
+    >>> date_problem("2012-07"), date_problem("July 2012")
+    (None, "date 'July 2012' must be ISO 8601: a year, year-month or year-month-day (2012-07)")
+    """
+    import datetime
+
+    found = _DATE.fullmatch(value)
+    if found:
+        year, month, day = (int(part) if part else 1 for part in found.groups())
+        try:
+            datetime.date(year, month, day)
+        except ValueError as error:
+            return f"date {value!r} is no calendar date: {error}"
+        return None
+    return f"date {value!r} must be ISO 8601: a year, year-month or year-month-day (2012-07)"
+
+
+def url_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a URL, or None when it is fine.
+
+    >>> url_problem("https://www.gov.uk/"), url_problem("www.gov.uk")
+    (None, "URL 'www.gov.uk' must be absolute, starting http:// or https://")
+    """
+    from urllib.parse import urlsplit
+
+    if any(character.isspace() for character in value) or _CONTROL.search(value):
+        return f"URL {value!r} must not contain spaces or control characters"
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return None
+    return f"URL {value!r} must be absolute, starting http:// or https://"
 
 
 def type_name(value: object) -> str:

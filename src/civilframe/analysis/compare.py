@@ -32,6 +32,7 @@ from typing import Literal
 
 import attrs
 
+from .. import _views
 from .._format.scalars import POLARITIES, Polarity
 from .._reprs import by_id, clipped, counted
 from ..errors import NotFoundError
@@ -302,6 +303,11 @@ class FrameworkDiff:
             )
             and all(row.status == "identical" for row in self.rows())
         )
+
+    def _repr_html_(self) -> str:
+        """The edition diff as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
 
 def diff(a: Framework | str, b: Framework | str) -> FrameworkDiff:

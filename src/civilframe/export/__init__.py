@@ -29,6 +29,7 @@ from .case import (
     CASE_NAMESPACE,
     CASE_UNKNOWN_CREATOR,
     case_package,
+    source_date,
     to_case,
 )
 from .dataframe import to_dataframe
@@ -48,6 +49,7 @@ __all__ = [
     "Format",
     "case_package",
     "read_csv",
+    "source_date",
     "to_case",
     "to_csv",
     "to_dataframe",

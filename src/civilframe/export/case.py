@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 from ..loading import resolve
-from ..model import Competency, Framework, Indicator
+from ..model import Competency, Framework, Indicator, Source
 from .spreadsheet import GRADE_SEPARATOR
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CASE_NAMESPACE",
     "CASE_UNKNOWN_CREATOR",
     "case_package",
+    "source_date",
     "to_case",
 ]
 
@@ -24,8 +25,9 @@ __all__ = [
 #: ``uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/civilframe/civilframe#case")``.
 CASE_NAMESPACE = uuid.UUID("f78c5625-aead-5228-bc03-b10292dd2694")
 
-#: The ``lastChangeDateTime`` of every CASE record unless the caller gives one: the Unix epoch,
-#: a fixed value, so that exports of the same data are identical byte for byte.
+#: The ``lastChangeDateTime`` of a framework none of whose sources gives a date, unless the
+#: caller gives one: the Unix epoch, a fixed value that says "no date", so that exports of the
+#: same data are identical byte for byte.
 CASE_LAST_CHANGE = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 #: The ``CFItemType`` of each kind of item in a CASE export.
@@ -74,14 +76,40 @@ def case_package(
     Identifiers are ``uuid.uuid5(CASE_NAMESPACE, path)``, where the path is the framework id,
     the item's kind and its id (``"competency-framework/indicator/….l3.e2"``); every ``uri`` is
     ``"urn:uuid:"`` and the identifier. ``lastChangeDateTime`` is ``last_change`` (a
-    timezone-aware datetime), by default :data:`CASE_LAST_CHANGE`, so that the package depends
-    on nothing but the framework.
+    timezone-aware datetime); by default it is the newest date the framework's sources give
+    (:func:`source_date`: the framework holds text of that document, so it changed no earlier),
+    and :data:`CASE_LAST_CHANGE` when none gives one. Either way the package depends on nothing
+    but the framework.
     """
+    framework = resolve(framework)
     if last_change is None:
-        last_change = CASE_LAST_CHANGE
+        last_change = source_date(framework) or CASE_LAST_CHANGE
     if last_change.tzinfo is None or last_change.utcoffset() is None:
         raise ValueError("last_change must be a timezone-aware datetime")
-    return _CasePackage(resolve(framework), _stamp(last_change)).build()
+    return _CasePackage(framework, _stamp(last_change)).build()
+
+
+def source_date(framework: Framework | str) -> datetime.datetime | None:
+    """The newest date the framework's sources give, as midnight UTC on its first day, or None.
+
+    A source dated to the month (``"2012-07"``) counts from the first of the month.
+
+    >>> source_date("competency-framework-2012-sms1").isoformat()
+    '2012-07-01T00:00:00+00:00'
+    >>> source_date("leadership-in-action") is None
+    True
+    """
+    dates = [source.date for source in resolve(framework).sources if source.date is not None]
+    if not dates:
+        return None
+    year, month, day = (int(part) for part in (max(dates) + "-01-01").split("-")[:3])
+    return datetime.datetime(year, month, day, tzinfo=datetime.timezone.utc)
+
+
+def _source_note(source: Source) -> str:
+    facts = [source.publisher, source.date, source.rights, source.url]
+    extra = ", ".join(fact for fact in facts if fact)
+    return f"{source.id}: {source.title}" + (f" ({extra})" if extra else "")
 
 
 def _stamp(moment: datetime.datetime) -> str:
@@ -102,7 +130,6 @@ class _CasePackage:
     def __init__(self, framework: Framework, stamp: str) -> None:
         self.framework = framework
         self.stamp = stamp
-        self.sources: dict[str, str] = {source.id: source.title for source in framework.sources}
         self.items: list[dict[str, Any]] = []
         self.associations: list[dict[str, Any]] = []
 
@@ -114,7 +141,8 @@ class _CasePackage:
         """The package: the document, then every item and association in document order."""
         framework = self.framework
         identifier = self.identifier()
-        sources = "; ".join(f"{id}: {title}" for id, title in self.sources.items())
+        sources = "; ".join(_source_note(source) for source in framework.sources)
+        urls = [source.url for source in framework.sources if source.url is not None]
         document = _without_none(
             {
                 "identifier": identifier,
@@ -125,6 +153,7 @@ class _CasePackage:
                 "publisher": framework.publisher,
                 "language": "en",
                 "version": framework.edition,
+                "officialSourceURL": urls[0] if urls else None,
                 "caseVersion": "1.1",
                 "notes": f"Sources: {sources}",
             }

@@ -57,23 +57,37 @@ GRADE_SEPARATOR = "; "
 #: The byte order mark :func:`to_excel_csv` starts with, so that Excel reads the text as UTF-8.
 BOM = "\ufeff"
 
-# CSV columns that are left empty when the value is absent.
-_OPTIONAL_COLUMNS = frozenset({"cluster", "note"})
+# CSV columns that are left empty when the value is absent: on every row, and on the rows of a
+# competency without levels or of a question.
+_OPTIONAL_COLUMNS = frozenset({"cluster", "note", "competency_id", "level", "polarity"})
 _DIGITS = re.compile(r"[0-9]+")
 
 
 def records(framework: Framework | str) -> Iterator[dict[str, Any]]:
-    """One record per indicator, with the columns of :data:`COLUMNS`; absent values are None."""
+    """One record per indicator, with the columns of :data:`COLUMNS`; absent values are None.
+
+    A competency with no levels (Leadership in Action's attributes) is one record of its own:
+    its description (else its summary) as ``text``, its id as ``id``, and no level, grades or
+    polarity. Each of the framework's questions (Leadership in Action's Indicators of Potential)
+    follows as one record: its id and text, its name as ``competency``, and no competency id,
+    level, grades or polarity. So every framework's text is in its rows.
+    """
     framework = resolve(framework)
+    own = framework.source.id
     for competency in framework.competencies:
         cluster = competency.cluster.title if competency.cluster else None
+        where = {
+            "framework": framework.id,
+            "cluster": cluster,
+            "competency": competency.name,
+            "competency_id": competency.id,
+        }
+        text = competency.description or competency.summary
+        if not competency.levels and text is not None:
+            yield where | _item(competency.id, text, own)
         for level in competency.levels:
             for indicator in level:
-                yield {
-                    "framework": framework.id,
-                    "cluster": cluster,
-                    "competency": competency.name,
-                    "competency_id": competency.id,
+                yield where | {
                     "level": level.number,
                     "grades": GRADE_SEPARATOR.join(level.grades),
                     "polarity": indicator.polarity,
@@ -82,6 +96,26 @@ def records(framework: Framework | str) -> Iterator[dict[str, Any]]:
                     "source": indicator.source.id,
                     "note": indicator.note,
                 }
+    for question in framework.questions:
+        yield {
+            "framework": framework.id,
+            "cluster": None,
+            "competency": question.name,
+            "competency_id": None,
+        } | _item(question.id, question.text, own)
+
+
+def _item(id: str, text: str, source: str) -> dict[str, Any]:
+    """The columns of a record that is not an indicator: no level, grades or polarity."""
+    return {
+        "level": None,
+        "grades": "",
+        "polarity": None,
+        "id": id,
+        "text": text,
+        "source": source,
+        "note": None,
+    }
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -92,9 +126,12 @@ def to_csv(framework: Framework | str) -> str:
 
     The columns are :data:`COLUMNS`; ``cluster`` is the cluster's title (empty in frameworks
     without clusters), ``grades`` the level's grades joined by ``"; "``, ``note`` empty when the
-    indicator has none. Quoting follows RFC 4180 and every line ends in ``"\r\n"``, as the
-    :mod:`csv` module writes it: write the text with ``encoding="utf-8"`` and ``newline=""``
-    so that the line ends are kept as they are. :func:`read_csv` reads it back.
+    indicator has none. A competency without levels, and each question, is one row with
+    ``level``, ``grades`` and ``polarity`` empty (see :func:`records`): Leadership in Action is
+    its eight attributes and its three Indicators of Potential. Quoting follows RFC 4180 and
+    every line ends in ``"\r\n"``, as the :mod:`csv` module writes it: write the text with
+    ``encoding="utf-8"`` and ``newline=""`` so that the line ends are kept as they are.
+    :func:`read_csv` reads it back.
 
     >>> import civilframe
     >>> text = to_csv(civilframe.load("competency-framework-2012-sms1"))
@@ -102,6 +139,8 @@ def to_csv(framework: Framework | str) -> str:
     'framework,cluster,competency,competency_id,level,grades,polarity,id,text,source,note'
     >>> len(text.splitlines()), text.endswith("\r\n")
     (119, True)
+    >>> [row.split(",")[3] for row in to_csv("leadership-in-action").splitlines()[1:4]]
+    ['purpose-and-outcomes', 'passion', 'judgement']
     """
     return _write(records(framework))
 
@@ -163,17 +202,17 @@ class CsvRow:
     cluster: Text | None = None
     #: The competency's name.
     competency: Text
-    #: The competency's id.
-    competency_id: Id
-    #: The level's number.
-    level: Number
+    #: The competency's id (None on a question's row).
+    competency_id: Id | None = None
+    #: The level's number (None on the row of a competency without levels, or a question's).
+    level: Number | None = None
     #: The grades the level applies to.
-    grades: tuple[Text, ...]
-    #: ``"effective"`` or ``"ineffective"``.
-    polarity: Polarity
-    #: The indicator's id.
+    grades: tuple[Text, ...] = ()
+    #: ``"effective"`` or ``"ineffective"`` (None where ``level`` is).
+    polarity: Polarity | None = None
+    #: The indicator's id (or the competency's, or the question's).
     id: Id
-    #: The indicator's text.
+    #: The indicator's text (or the competency's description, or the question).
     text: Text
     #: The id of the source document the text comes from.
     source: Id
@@ -273,13 +312,17 @@ def _read_row(record: dict[str, str], path: str) -> tuple[CsvRow | None, list[st
     }
     grades = record["grades"]
     document["grades"] = grades.split(GRADE_SEPARATOR) if grades else []
-    level = record["level"]
-    if _DIGITS.fullmatch(level) and len(level) <= 9:
+    level, polarity = record["level"], record["polarity"]
+    if not level and not polarity:  # a competency without levels, or a question
+        document.pop("level", None)
+    elif _DIGITS.fullmatch(level) and len(level) <= 9:
         document["level"] = int(level)
     else:
         shown = repr(level) if len(level) <= 20 else f"{level[:20]!r}… ({len(level):,} characters)"
         problems.append(f"expected a level number from 1 upwards, got {shown} @ {path}.level")
         document["level"] = 1  # a stand-in, so that the row's other columns are still checked
+    if level and not polarity:
+        problems.append(f"a row with a level needs its polarity @ {path}.polarity")
     try:
         row = structure(document, CsvRow)
     except Exception as error:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .. import _views
 from .._format.documents import parse_json
 from .._format.rules import duplicates
 from .._format.scalars import Id, Number, Text
@@ -59,6 +60,11 @@ class Grade:
     def names(self) -> tuple[str, ...]:
         """Every name the grade answers to: name, title and aliases."""
         return tuple(dict.fromkeys((self.name, self.title, *self.aliases)))
+
+    def _repr_html_(self) -> str:
+        """The grade as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
 
 @attrs.frozen(kw_only=True)

@@ -30,6 +30,7 @@ from typing import Literal, overload
 
 import attrs
 
+from .. import _views
 from .._format.documents import parse_json
 from .._format.scalars import Id, Text
 from .._reprs import clipped, counted
@@ -187,6 +188,11 @@ class Translation:
         """Whether every competency was carried over whole."""
         return not self.lost
 
+    def _repr_html_(self) -> str:
+        """The translation as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
+
 
 @attrs.frozen(kw_only=True)
 class Crosswalk:
@@ -264,6 +270,11 @@ class Crosswalk:
 
     def __len__(self) -> int:
         return len(self.links)
+
+    def _repr_html_(self) -> str:
+        """The crosswalk as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
 
 
 _FILE = "reference/crosswalk.json"

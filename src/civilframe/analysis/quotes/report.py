@@ -8,6 +8,7 @@ from typing import Literal
 
 import attrs
 
+from ... import _views
 from ..._format.scalars import Polarity
 from ..._reprs import by_id, clipped, counted
 from ...model import Indicator
@@ -118,3 +119,8 @@ class QuoteReport:
 
     def __len__(self) -> int:
         return len(self.findings)
+
+    def _repr_html_(self) -> str:
+        """The quote report as HTML, for Jupyter."""
+        html: str = _views.view("html", self)
+        return html
