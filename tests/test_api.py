@@ -91,7 +91,7 @@ def test_an_unknown_id_is_the_library_error() -> None:
         (lambda fw: fw.indicator(3), "indicator() takes an indicator's id"),
         (lambda fw: fw.cluster(None), "cluster() takes"),
         (lambda _: cf.grade(None), "grade() takes a grade's name as text"),  # type: ignore[arg-type]
-        (lambda fw: cf.check_quotes(None, fw), "check_quotes() takes the document's text"),  # type: ignore[arg-type]
+        (lambda fw: cf.check_quotes(None, fw), "check_quotes() takes the document as text"),  # type: ignore[arg-type]
         (lambda fw: cf.search(3, framework=fw), "search() takes the words to find as text"),  # type: ignore[arg-type]
         (lambda _: cf.load(None), "load() takes a bundled framework's id"),  # type: ignore[arg-type]
     ],

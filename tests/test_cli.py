@@ -294,7 +294,7 @@ def test_check_the_home_office_pack(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "check", str(pack), "--framework", "competency-framework")
     assert status == 1
     assert out.rstrip().endswith(
-        "172 statements: 160 verbatim, 3 near, 9 wrong-column, 0 other-level, 0 unknown"
+        "172 statements: 162 verbatim, 1 near, 9 wrong-column, 0 other-level, 0 unknown"
     )
 
 
@@ -344,16 +344,32 @@ def test_check_refuses_a_stream_without_end(capsys: pytest.CaptureFixture[str]) 
     assert "document too large: more than 67,108,864 bytes" in err
 
 
-def test_check_refuses_text_that_is_not_utf8(
+def test_check_reads_a_windows_1252_document_and_says_so(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A document in another encoding is one line of error, never a traceback."""
+    """A document saved as Windows-1252 is read, its curly quotes and dashes kept verbatim."""
+    quoted = cf.load("competency-framework").indicator("seeing-the-big-picture.l3.e1").text
     path = tmp_path / "advert.txt"
-    path.write_bytes("Caf\u00e9 \u2013 Windows".encode("cp1252"))
+    curly = quoted.replace("'", "\u2019")
+    path.write_bytes(f"Caf\u00e9 \u2013 Windows\n\u2022 {curly}".encode("cp1252"))
+    status, out, err = _run(capsys, "check", str(path), "--framework", "ccf", "--json")
+    assert (status, err) == (0, "")
+    report = json.loads(out)
+    assert report["encoding"] == "Windows-1252"
+    assert [f["status"] for f in report["findings"]] == ["verbatim"]
+    assert report["findings"][0]["typography"] == ["quotation marks"]
+
+
+def test_check_refuses_a_binary_file_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Bytes that are no text document are one line of error naming the file, no traceback."""
+    path = tmp_path / "picture.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     status, _, err = _run(capsys, "check", str(path), "--framework", "ccf")
     assert status == 1
-    assert err.startswith("civilframe: error: invalid document")
-    assert "not UTF-8: byte 0xe9 at position 3" in err
+    assert err.startswith(f"civilframe: error: invalid document {path}")
+    assert "binary, not a text document" in err
 
 
 def test_ctrl_c_is_one_line_and_exit_130(

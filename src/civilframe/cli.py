@@ -313,8 +313,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         data = _read_limited(sys.stdin.buffer, "standard input")
     else:
         data = read_document(args.file)  # a stream such as /dev/zero is cut at the limit
-    text = _decoded(data, args.file)
-    report = check_quotes(text, _framework(args.framework), level=args.level)
+    try:
+        report = check_quotes(data, _framework(args.framework), level=args.level)
+    except InvalidDocumentError as error:
+        raise InvalidDocumentError(error.problems, args.file, error.more) from None
     if args.json:
         _json(out, records.quote_report(report))
     else:
@@ -327,17 +329,6 @@ def _read_limited(stream: BinaryIO, origin: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise too_large(None, MAX_BYTES, origin)
     return data
-
-
-def _decoded(data: bytes, origin: str) -> str:
-    """A document's text: UTF-8, a byte order mark in front dropped."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidDocumentError(
-            (f"not UTF-8: byte 0x{data[error.start]:02x} at position {error.start} @ $",),
-            origin,
-        ) from None
 
 
 #: Control characters a document may hold that would drive the terminal (escape sequences).

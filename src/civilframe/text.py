@@ -14,7 +14,7 @@ sequences, and failed lookups rank their suggestions with :func:`closest`.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ __all__ = [
     "search_words",
     "similarity",
     "slug",
+    "typography",
+    "typography_key",
     "word_keys",
     "words",
 ]
@@ -205,3 +207,62 @@ def describe_levels(numbers: Sequence[int]) -> str:
     if numbers == tuple(range(numbers[0], numbers[-1] + 1)):
         return f"Levels {numbers[0]}–{numbers[-1]}"
     return "Levels " + ", ".join(map(str, numbers))
+
+
+#: What typography may change without changing the wording, as ``(what, characters)``.
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'"}
+_QUOTES |= {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
+_INVISIBLE = {"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None}
+_NO_BREAK = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
+_TYPOGRAPHY = str.maketrans({**_QUOTES, **_INVISIBLE, **_NO_BREAK})
+_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
+_EMPHASIS = re.compile(
+    r"(?<![^\s(\[\"'])(\*{1,3}|_{1,3})(?=\S)"  # opening marks, before a word
+    r"|(?<=\S)(\*{1,3}|_{1,3})(?![^\s).,;:!?\]\"'])"  # closing marks, after one
+)
+
+
+def typography_key(text: str) -> str:
+    """``text`` with what typography changes made uniform: the key "verbatim" compares.
+
+    Quotation marks (straight, curly, low-9) become straight; every dash becomes a hyphen,
+    the spaces around it dropped; runs of white space (non-breaking spaces too) become one
+    space; soft hyphens and zero-width characters go, and so do Markdown emphasis marks
+    around words and a final full stop.
+
+    >>> typography_key("Lead – **don’t** wait.") == typography_key("Lead - don't wait")
+    True
+    """
+    key = _EMPHASIS.sub("", text.translate(_TYPOGRAPHY))
+    key = _DASH.sub("-", collapse(key))
+    return key.removesuffix(".").rstrip()
+
+
+def typography(document: str, framework: str) -> tuple[str, ...]:
+    """How a quotation differs from the framework's text in typography alone, in words.
+
+    Meant for two texts with the same :func:`typography_key`. Each difference is named once: quotation marks, dashes, white space, a final full stop,
+    emphasis markup, invisible characters. Empty when the two are identical.
+
+    >>> typography("Lead – don’t wait.", "Lead - don't wait")
+    ('quotation marks', 'dashes', 'a final full stop')
+    """
+    found: list[str] = []
+
+    def differs(kept: Callable[[str], str]) -> bool:
+        return kept(document) != kept(framework)
+
+    if differs(lambda t: "".join(c for c in t if c in _QUOTES or c in "'\"")):
+        found.append("quotation marks")
+    if differs(lambda t: "".join(c for c in t if c in _DASHES) + str(_DASH.findall(t))):
+        found.append("dashes")
+    if differs(lambda t: "".join(c for c in t if c.isspace())):
+        found.append("white space")
+    if document.rstrip().endswith(".") != framework.rstrip().endswith("."):
+        found.append("a final full stop")
+    if differs(lambda t: "".join(c for c in t if c in "*_")):
+        found.append("emphasis markup")
+    if differs(lambda t: "".join(c for c in t if c in _INVISIBLE)):
+        found.append("invisible characters")
+    return tuple(found)

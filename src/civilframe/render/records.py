@@ -109,6 +109,7 @@ def quote_report(report: QuoteReport) -> Record:
     return {
         "framework": report.framework_id,
         "level": report.level,
+        "encoding": report.encoding,
         "counts": report.counts,
         "findings": [
             {
@@ -121,6 +122,7 @@ def quote_report(report: QuoteReport) -> Record:
                 "claimed_competency": finding.claimed_competency_id,
                 "claimed_level": finding.claimed_level,
                 "claimed_polarity": finding.claimed_polarity,
+                "typography": list(finding.typography),
                 "notes": list(finding.notes),
             }
             for finding in report.findings

@@ -123,11 +123,11 @@ def render_quote_report(report: QuoteReport) -> str:
     then what is wrong with it; the statement is shortened to 60 characters.
 
     >>> import civilframe
-    >>> advert = "Effective\nWork with energy and pace to get the job done."
+    >>> advert = "Effective\nWork with energy and pace to get the work done."
     >>> report = civilframe.check_quotes(advert, "competency-framework", level=1)
     >>> print(civilframe.render_quote_report(report))  # doctest: +ELLIPSIS
     Quoted indicators checked against 'competency-framework' at Level 1
-    2:1  near...delivering-at-pace.l1.e2  "Work with...done."  (similarity 0.90: 'done' → 'done.')
+    2:1  near...l1.e2  "Work with...done."  (similarity 0.80: 'job' → 'work')
     1 statement: 0 verbatim, 1 near, 0 wrong-column, 0 other-level, 0 unknown
     <BLANKLINE>
     """
@@ -178,6 +178,8 @@ def _details(finding: QuoteFinding) -> Iterator[str]:
     if finding.difference:
         changes = ", ".join(map(str, finding.difference))
         yield f"similarity {finding.similarity:.2f}: {changes}"
+    if finding.typography:
+        yield "typography differs: " + ", ".join(finding.typography)
     yield from finding.notes
 
 

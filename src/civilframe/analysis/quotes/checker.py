@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from ...loading import resolve
 from ...model import Framework, Indicator
-from ...text import collapse, differences
+from ...text import differences, typography, typography_key
 from .index import Index
 from .reader import LIST_MARKER, WORD, Cell, Claims, rows
 from .report import QuoteFinding, QuoteReport, QuoteStatus, Rewording
+from .source import read_source
 
 __all__ = ["check_quotes"]
 
@@ -30,6 +32,10 @@ def _pieces(cell: Cell, index: Index, in_table: bool) -> list[tuple[str, int | N
     for text in (cell.raw, cell.clean):
         if text in index.exact:
             return [(text, index.exact[text])]
+    if len(cell.clean) <= 2 * index.longest_text:
+        number = index.typeset(cell.clean)
+        if number is not None:
+            return [(cell.clean, number)]
     whole = _split(cell.clean, index, 1 if in_table else _MIN_PIECE_WORDS)
     if len(whole) > 1 or whole[0][1] is not None:
         return whole
@@ -95,10 +101,13 @@ def _finding(
     notes: tuple[str, ...],
 ) -> QuoteFinding | None:
     in_table = claims.polarities is not None
+    typeset: tuple[str, ...] = ()
     if exact is not None:
         indicator = max(index.holders[exact], key=lambda i: _agreement(i, claims, column))
         similarity = 1.0
         difference: tuple[Rewording, ...] = ()
+        if text != index.texts[exact]:
+            typeset = typography(text, indicator.text)
     else:
         near = index.near(text)
         if not near:
@@ -120,7 +129,7 @@ def _finding(
             ((ratio, holder) for ratio, number in near for holder in index.holders[number]),
             key=lambda pair: (pair[0], _agreement(pair[1], claims, column)),
         )
-        difference = _difference(index.words[index.exact[collapse(indicator.text)]], text)
+        difference = _difference(indicator.text, text)
     status: QuoteStatus
     polarity = claims.polarity(column)
     if claims.level is not None and indicator.level_number != claims.level:
@@ -140,6 +149,7 @@ def _finding(
         indicator=indicator,
         similarity=similarity,
         difference=difference,
+        typography=typeset,
         claimed_competency_id=claims.competency,
         claimed_level=claims.level,
         claimed_polarity=polarity,
@@ -147,21 +157,31 @@ def _finding(
     )
 
 
-def _difference(framework: Sequence[str], text: str) -> tuple[Rewording, ...]:
+def _difference(framework: str, text: str) -> tuple[Rewording, ...]:
+    """The words that differ, typography aside (that is listed on its own)."""
+    theirs, ours = typography_key(framework).split(" "), typography_key(text).split(" ")
     return tuple(
         Rewording(framework=in_framework, document=in_document)
-        for tag, in_framework, in_document in differences(framework, text.split(" "))
+        for tag, in_framework, in_document in differences(theirs, ours)
         if tag != "equal"
     )
 
 
-def check_quotes(text: str, framework: Framework | str, level: int | None = None) -> QuoteReport:
-    r"""The indicator-like statements of ``text``, each classified against ``framework``.
+def check_quotes(
+    source: str | bytes | os.PathLike[str], framework: Framework | str, level: int | None = None
+) -> QuoteReport:
+    r"""The indicator-like statements of a document, each classified against ``framework``.
 
-    How statements, claims and "near" are decided is set out in this module's documentation.
-    ``level`` claims that level for every statement, overriding the document's own level
-    headings; a level the framework does not cover raises :class:`~civilframe.NotFoundError`.
-    ``framework`` is a Framework or a bundled framework's id.
+    ``source`` is the document: its text (``str``), its bytes (decoded as
+    :mod:`~civilframe.analysis.quotes.source` sets out, and the report names the encoding), or
+    the path of a file (``os.PathLike``, read as bytes). How statements, claims and "near" are
+    decided is set out in this module's documentation; differences of typography alone
+    (quotation marks, dashes, white space, a final full stop, emphasis markup) leave a
+    statement "verbatim", each listed in :attr:`QuoteFinding.typography`. ``level`` claims that
+    level for every statement, overriding the document's own level headings; a level the
+    framework does not cover raises :class:`~civilframe.NotFoundError`. ``framework`` is a
+    Framework or a bundled framework's id. Bytes that are binary, not text, raise
+    :class:`~civilframe.InvalidDocumentError`.
 
     >>> import civilframe
     >>> from civilframe import check_quotes
@@ -170,12 +190,14 @@ def check_quotes(text: str, framework: Framework | str, level: int | None = None
     >>> report = check_quotes(f"Effective Behaviour\t\n{quoted}", ccf, level=2)
     >>> [(finding.status, finding.indicator.id) for finding in report]
     [('other-level', 'seeing-the-big-picture.l3.e1')]
+    >>> curly = quoted.replace("'", "’")
+    >>> report = check_quotes(f"- **{curly}**.".encode("cp1252"), ccf)
+    >>> report.encoding, [(f.status, f.typography) for f in report]
+    ('Windows-1252', [('verbatim', ('quotation marks', 'a final full stop', 'emphasis markup'))])
     """
-    if not isinstance(text, str):
-        raise TypeError(f"check_quotes() takes the document's text, got {type(text).__name__}")
     if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
         raise TypeError(f"check_quotes() takes level as a whole number or None, got {level!r}")
-    text = text.removeprefix("\ufeff")  # a byte order mark is no part of the first line
+    text, encoding = read_source(source)
     framework = resolve(framework)
     if level is not None:
         framework.level_definition(level)
@@ -212,6 +234,7 @@ def check_quotes(text: str, framework: Framework | str, level: int | None = None
     return QuoteReport(
         framework_id=framework.id,
         level=level,
+        encoding=encoding,
         findings=tuple(findings),
         unquoted=tuple(_unquoted(framework, claimed, quoted)),
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import attrs
 
 from ...model import Framework, Indicator
-from ...text import collapse, fold, similarity
+from ...text import collapse, fold, similarity, typography_key
 
 __all__ = ["NEAR_MIN_WORDS", "NEAR_RATIO", "Index"]
 
@@ -33,6 +33,8 @@ class Index:
     texts: list[str]
     holders: list[tuple[Indicator, ...]]
     exact: dict[str, int]
+    #: Each text's :func:`~civilframe.text.typography_key` -> its number (the first text).
+    typographic: dict[str, int]
     words: list[tuple[str, ...]]
     keys: list[frozenset[tuple[str, int]]]
     most_words: int
@@ -69,6 +71,7 @@ class Index:
             texts=texts,
             holders=[tuple(found) for found in holders.values()],
             exact={text: number for number, text in enumerate(texts)},
+            typographic=_typographic(texts),
             words=words,
             keys=[frozenset(_occurrences(text_words)) for text_words in words],
             most_words=max(map(len, words), default=0),
@@ -79,6 +82,10 @@ class Index:
             competencies=competencies,
             names={competency.id: competency.name for competency in framework.competencies},
         )
+
+    def typeset(self, text: str) -> int | None:
+        """The number of the text ``text`` is, typography aside, or None."""
+        return self.typographic.get(typography_key(text))
 
     def contained(self, text: str) -> list[tuple[int, int, int]]:
         """Each indicator text inside ``text`` as ``(start, end, number)``, longest first.
@@ -163,3 +170,10 @@ def _occurrences(words: Sequence[str]) -> list[tuple[str, int]]:
         seen[word] += 1
         keys.append((word, seen[word]))
     return keys
+
+
+def _typographic(texts: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, text in enumerate(texts):
+        found.setdefault(typography_key(text), number)
+    return found

@@ -180,8 +180,12 @@ def rows(text: str, index: Index, level: int | None) -> list[Row]:
 
 
 def is_exact(cell: Cell, index: Index) -> bool:
-    """Whether the cell, as found or cleaned, is an indicator's text."""
-    return cell.raw in index.exact or cell.clean in index.exact
+    """Whether the cell, as found or cleaned, is an indicator's text (typography aside)."""
+    return cell.raw in index.exact or cell.clean in index.exact or _typeset(cell, index)
+
+
+def _typeset(cell: Cell, index: Index) -> bool:
+    return len(cell.clean) <= 2 * index.longest_text and index.typeset(cell.clean) is not None
 
 
 def _is_prose(cell: Cell, index: Index) -> bool:

@@ -67,21 +67,25 @@ class QuoteFinding:
     lines: tuple[int, ...]
     #: The column it sits in, 1-based: its TAB-separated field, or, for a line of one cell
     #: holding a whole table row merged, its place in that cell.
-    column: int
+    column: int = attrs.field(repr=False)
     #: The framework indicator it quotes, or ``None`` for ``"unknown"``.
     indicator: Indicator | None = attrs.field(repr=by_id)
     #: Word-sequence similarity to that indicator's text: 1.0 for the exact text, 0.0 for none.
     similarity: float
     #: How its wording differs from the indicator's, word by word (empty when identical).
-    difference: tuple[Rewording, ...] = attrs.field(default=(), repr=counted)
+    difference: tuple[Rewording, ...] = attrs.field(default=(), repr=False)
+    #: How it differs from the indicator's text in typography alone, in words ("quotation
+    #: marks", "dashes", "white space", "a final full stop", "emphasis markup"): differences
+    #: that leave it verbatim, listed for a strict reader.
+    typography: tuple[str, ...] = attrs.field(default=(), repr=False)
     #: The id of the competency the document claims for it.
-    claimed_competency_id: str | None = None
+    claimed_competency_id: str | None = attrs.field(default=None, repr=False)
     #: The level the document claims for it.
-    claimed_level: int | None = None
+    claimed_level: int | None = attrs.field(default=None, repr=False)
     #: The column the document claims for it: ``"effective"`` or ``"ineffective"``.
-    claimed_polarity: Polarity | None = None
+    claimed_polarity: Polarity | None = attrs.field(default=None, repr=False)
     #: Further facts worth knowing: a merged cell, another competency than claimed, ….
-    notes: tuple[str, ...] = attrs.field(default=(), repr=counted)
+    notes: tuple[str, ...] = attrs.field(default=(), repr=False)
 
     @property
     def line(self) -> int:
@@ -97,6 +101,9 @@ class QuoteReport:
     framework_id: str
     #: The level given to :func:`check_quotes` for the whole document, if any.
     level: int | None
+    #: The encoding the document's bytes were read in ("UTF-8", "UTF-16", "Windows-1252", …),
+    #: or None when it was given as text.
+    encoding: str | None = None
     #: Every finding, in document order (by line, then column, then place in the cell).
     findings: tuple[QuoteFinding, ...] = attrs.field(repr=counted)
     #: Indicators the document leaves out of a competency and level it quotes (half or more of

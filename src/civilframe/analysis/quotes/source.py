@@ -1,0 +1,99 @@
+"""What a document to check is given as: text, the bytes of a file, or a path; decoded once.
+
+Bytes are decoded by what they show of themselves: a byte order mark (UTF-8, UTF-16 or UTF-32)
+first; else UTF-16 without a mark, when every other byte of the start is NUL (as Windows'
+"Unicode" text is); else UTF-8, when the bytes are valid UTF-8; else Windows-1252, the encoding
+Word and Windows' "ANSI" text use. The report says which (:attr:`QuoteReport.encoding`).
+Anything holding NUL once decoded (an image, a zip file) is refused as binary. A path is read
+with the size limit every civilframe reader has (:data:`MAX_BYTES`, 64 MiB), refused unread
+when larger.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+
+from ..._format.documents import MAX_BYTES, read_document
+from ..._format.problems import invalid
+
+__all__ = ["MAX_BYTES", "decode", "read_source"]
+
+#: Byte order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+#: What no text document holds: NUL, which nearly every binary format (an image, a zip file,
+#: a Word .doc) is full of.
+_BINARY = re.compile("\x00")
+
+
+def decode(data: bytes, origin: str | None = None) -> tuple[str, str]:
+    """The text of a document's bytes and the name of the encoding they were read in.
+
+    >>> decode("Lead – and deliver".encode("cp1252"))
+    ('Lead – and deliver', 'Windows-1252')
+    >>> decode(codecs.BOM_UTF16_LE + "Lead".encode("utf-16-le"))
+    ('Lead', 'UTF-16')
+    """
+    for mark, codec, name in _MARKS:
+        if data.startswith(mark):
+            return _checked(_decoded(data[len(mark) :], codec, name, origin), origin), name
+    head = data[:4096]
+    if len(head) >= 2 and head.count(0) * 2 >= len(head) - 1:
+        codec = "utf-16-be" if head[0] == 0 else "utf-16-le"
+        return _checked(_decoded(data, codec, "UTF-16", origin), origin), "UTF-16"
+    try:
+        return _checked(data.decode("utf-8"), origin), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    return _checked(_decoded(data, "cp1252", "Windows-1252", origin), origin), "Windows-1252"
+
+
+def _decoded(data: bytes, codec: str, name: str, origin: str | None) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise invalid(
+            (f"not {name}: byte 0x{data[error.start]:02x} at position {error.start} @ $",), origin
+        ) from None
+
+
+def _checked(text: str, origin: str | None) -> str:
+    found = _BINARY.search(text)
+    if found:
+        raise invalid(
+            (
+                f"binary, not a text document: control character {found.group()!r} "
+                f"at position {found.start()} @ $",
+            ),
+            origin,
+        )
+    return text
+
+
+def read_source(source: object) -> tuple[str, str | None]:
+    """The text of a document given as text, bytes or a path, and the encoding it was read in.
+
+    Text is taken as it is (its encoding is None: it was decoded before civilframe saw it). A
+    byte order mark in front of text is dropped. Anything else is a :class:`TypeError`.
+    """
+    if isinstance(source, str):
+        return source.removeprefix("\ufeff"), None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return decode(bytes(source))
+    if isinstance(source, os.PathLike):
+        path = os.fspath(source)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        return decode(read_document(path, MAX_BYTES), path)
+    raise TypeError(
+        "check_quotes() takes the document as text (str), its bytes, or a path (os.PathLike), "
+        f"got {type(source).__name__}"
+    )
