@@ -19,12 +19,17 @@ Every figure is a time or a ratio measured in the same run, on the same machine,
   column compared), each timed once. Goal ≤ 3 s each.
 - **Queries**: per-call times of lookups by id and by name, ``cumulative(n)``, grade resolution
   and search over all bundled text; a lookup should not slow down with the framework's size.
+- **Documents**: :func:`civilframe.check_quotes` of generated documents of 1 MB and 5 MB
+  (prose with an indicator quoted on one line in a hundred, a competency heading on one in
+  fifty): plain text with its line breaks and without, Markdown, HTML and JSON. Goals: plain
+  text at most 1 s a megabyte, and every format linear (5 MB in at most 6× the time of 1 MB).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import gc
 import json
 import os
@@ -39,6 +44,7 @@ import time
 import timeit
 import tracemalloc
 from collections.abc import Callable
+from html import escape
 from importlib.resources import files
 from typing import Any
 
@@ -507,17 +513,88 @@ def hostile(results: Results) -> None:
         print(f"  {name:<46} {_duration(took)}   {verdict}")
 
 
+DOCUMENT_SECONDS_PER_MB = 1.0
+#: The words of the generated documents' prose.
+_PROSE_TEXT = (
+    "the team will work with partners to deliver services across the department and "
+    "region while keeping costs under review and reporting progress to the board"
+)
+_PROSE = tuple(_PROSE_TEXT.split(" "))
+
+
+def _document_lines(size: int, seed: int = 3) -> list[str]:
+    """Lines of prose, one in a hundred an indicator's text, one in fifty a heading."""
+    rng = random.Random(seed)
+    texts = [indicator.text for indicator in civilframe.load("competency-framework").indicators]
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        roll = rng.random()
+        if roll < 0.01:
+            line = rng.choice(texts)
+        elif roll < 0.03:
+            line = "Leading and Communicating – Level 3"
+        else:
+            words = [rng.choice(_PROSE) for _ in range(rng.randint(8, 16))]
+            line = " ".join(words).capitalize() + "."
+        lines.append(line)
+        total += len(line) + 1
+    return lines
+
+
+def _documents(size: int) -> dict[str, tuple[str, str]]:
+    """One document of about ``size`` bytes in each format: name → (text, format)."""
+    lines = _document_lines(size)
+    html_lines = [
+        f"<h2>{escape(line)}</h2>" if "Level 3" in line else f"<p>{escape(line)}</p>"
+        for line in lines
+    ]
+    markdown = [f"## {line}" if "Level 3" in line else f"- {line}" for line in lines]
+    return {
+        "text, lines": ("\n".join(lines), "text"),
+        "text, one line": (" ".join(lines), "text"),
+        "Markdown": ("\n".join(markdown), "markdown"),
+        "HTML": ("<html><body>" + "\n".join(html_lines) + "</body></html>", "html"),
+        "JSON": (json.dumps({"statements": lines}, indent=1), "json"),
+    }
+
+
+def documents(results: Results, sizes: list[int]) -> None:
+    """The quote checker over generated documents of each size, in each format."""
+    goal = f"plain text goal ≤ {DOCUMENT_SECONDS_PER_MB:.0f} s/MB"
+    print(f"\nQuote checker over documents (best of 2; {goal})")
+    ccf = civilframe.load("competency-framework")
+    taken: dict[tuple[str, int], float] = {}
+    for size in sizes:
+        for name, (text, format) in _documents(size).items():
+            took = _best(functools.partial(civilframe.check_quotes, text, ccf, format=format), 2)
+            taken[name, size] = took
+            megabytes = len(text.encode("utf-8")) / 1e6
+            line = f"  {name:<16} {megabytes:4.1f} MB  {_duration(took)}"
+            if name.startswith("text") and size >= 10**6:  # below, the set-up cost dominates
+                met = took / megabytes <= DOCUMENT_SECONDS_PER_MB
+                line += f"   {results.check(f'check_quotes: {name}, {size // 10**6} MB', met)}"
+            print(line)
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for name in _documents(10_000):
+            growth = taken[name, large] / taken[name, small]
+            allowed = 1.2 * large / small
+            verdict = results.check(f"check_quotes: {name} linear", growth <= allowed)
+            print(f"  {name:<16} {large // small}× the size: {growth:4.1f}× the time   {verdict}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="a smoke run of half a minute")
     parser.add_argument(
         "--only",
-        choices=("cold-start", "scale", "queries", "hostile"),
+        choices=("cold-start", "scale", "queries", "hostile", "documents"),
         action="append",
         help="run only this part (may be given more than once)",
     )
     args = parser.parse_args(argv)
-    parts = set(args.only or ("cold-start", "scale", "queries", "hostile"))
+    parts = set(args.only or ("cold-start", "scale", "queries", "hostile", "documents"))
     started = time.perf_counter()
     print(
         f"civilframe {civilframe.__version__} benchmark "
@@ -537,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         queries(results, large_size=10**4 if quick else 10**5)
     if "hostile" in parts:
         hostile(results)
+    if "documents" in parts:
+        documents(results, [10**5, 10**6] if quick else [10**6, 5 * 10**6])
     met = sum(ok for _, ok in results.checks)
     print(f"\nGoals met: {met} of {len(results.checks)}")
     for name, ok in results.checks:

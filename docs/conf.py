@@ -48,7 +48,7 @@ python_use_unqualified_type_names = True
 # The doctest builder tests the guides' {doctest} blocks, from the repository's root (the
 # docstrings' own examples are pytest's, through --doctest-modules).
 doctest_test_doctest_blocks = ""
-doctest_global_setup = f"import os\nROOT = {str(ROOT)!r}\nos.chdir(ROOT)"
+doctest_global_setup = f"import os\nfrom pathlib import Path\nROOT = {str(ROOT)!r}\nos.chdir(ROOT)"
 
 # Offline: no intersphinx, nothing fetched.
 html_theme = "alabaster"

@@ -294,7 +294,7 @@ def test_check_the_home_office_pack(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _run(capsys, "check", str(pack), "--framework", "competency-framework")
     assert status == 1
     assert out.rstrip().endswith(
-        "172 statements: 162 verbatim, 1 near, 9 wrong-column, 0 other-level, 0 unknown"
+        "172 statements: 162 verbatim, 1 near, 9 wrong-column, 0 other-level, 0 other-framework, 0 unknown"
     )
 
 
@@ -340,7 +340,7 @@ def test_check_refuses_a_stream_without_end(capsys: pytest.CaptureFixture[str]) 
     if not Path("/dev/zero").exists():  # pragma: no cover - every CI system here has it
         pytest.fail("this test needs /dev/zero")
     status, _, err = _run(capsys, "check", "/dev/zero", "--framework", "ccf")
-    assert status == 1
+    assert status == 2  # an input error
     assert "document too large: more than 67,108,864 bytes" in err
 
 
@@ -360,6 +360,54 @@ def test_check_reads_a_windows_1252_document_and_says_so(
     assert report["findings"][0]["typography"] == ["quotation marks"]
 
 
+def test_check_without_a_framework_chooses_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No --framework: the bundled framework the document quotes most, named in the report."""
+    behaviours = cf.load("success-profiles-behaviours")
+    path = tmp_path / "notes.md"
+    path.write_text("\n".join(f"- {i.text}" for i in behaviours.indicators[:5]), "utf-8")
+    status, out, _ = _run(capsys, "check", str(path), "--json")
+    report = json.loads(out)
+    assert (status, report["framework"], report["chosen"]) == (0, behaviours.id, True)
+    assert report["format"] == "markdown"
+    status, out, _ = _run(capsys, "check", str(path))
+    assert out.splitlines()[0].endswith("(chosen: the bundled framework the document quotes most)")
+
+
+def test_check_takes_the_level_as_a_grade(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--grade HEO claims Level 3; a Level 4 indicator is then other-level, and exit 1."""
+    level4 = cf.load("competency-framework").competency("Delivering at Pace").level(4)
+    path = tmp_path / "advert.txt"
+    path.write_text(f"Effective\n{level4.effective[0].text}\n", "utf-8")
+    status, out, _ = _run(
+        capsys, "check", str(path), "--framework", "ccf", "--grade", "HEO", "--json"
+    )
+    report = json.loads(out)
+    assert (status, report["level"]) == (1, 3)
+    finding = report["findings"][0]
+    assert (finding["status"], finding["indicator"], finding["level"]) == (
+        "other-level",
+        level4.effective[0].id,
+        3,
+    )
+    for key in ("statement", "line", "competency", "polarity", "typography", "difference"):
+        assert key in finding
+    assert {"elsewhere", "closest"} <= set(finding)
+
+
+def test_check_level_and_grade_together_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--level and --grade say the same thing twice: exit 2."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", "-", "--level", "3", "--grade", "HEO"])
+    assert stopped.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
 def test_check_refuses_a_binary_file_in_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -367,7 +415,7 @@ def test_check_refuses_a_binary_file_in_one_line(
     path = tmp_path / "picture.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     status, _, err = _run(capsys, "check", str(path), "--framework", "ccf")
-    assert status == 1
+    assert status == 2  # an input error
     assert err.startswith(f"civilframe: error: invalid document {path}")
     assert "binary, not a text document" in err
 

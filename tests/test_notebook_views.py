@@ -86,10 +86,13 @@ def _subjects() -> dict[str, Any]:
     ccf = cf.load("competency-framework")
     level = ccf.competency("seeing the big picture").level(3)
     reworded = level.effective[1].text.replace("understanding", "grasp")
+    curly = level.ineffective[1].text.replace("'", "\u2019")
     text = (
         "Seeing the Big Picture\nLevel 3\nEffective\tIneffective\n"
         f"{level.effective[0].text}\t{level.ineffective[0].text}\n"
         f"{reworded}\tAn invented sentence that the framework never printed\n"
+        f"{curly}.\t"
+        "Display confidence when making difficult decisions, even if they prove to be unpopular\n"
     )
     return {
         "framework": ccf,

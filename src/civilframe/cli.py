@@ -306,15 +306,25 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .analysis.quotes import check_quotes
+    from .analysis.quotes import check_against_bundled, check_quotes
+    from .analysis.quotes.readers import SUFFIXES
+    from .reference.grade_table import grade
     from .render.terminal import render_quote_report
 
     if args.file == "-":
         data = _read_limited(sys.stdin.buffer, "standard input")
     else:
         data = read_document(args.file)  # a stream such as /dev/zero is cut at the limit
+    format = SUFFIXES.get(os.path.splitext(args.file)[1].lower()) if args.file != "-" else None
+    framework = _framework(args.framework) if args.framework else None
+    level = args.level
+    if args.grade is not None:
+        level = grade(args.grade, framework).level
     try:
-        report = check_quotes(data, _framework(args.framework), level=args.level)
+        if framework is None:
+            report = check_against_bundled(data, level, format=format)
+        else:
+            report = check_quotes(data, framework, level, format=format)
     except InvalidDocumentError as error:
         raise InvalidDocumentError(error.problems, args.file, error.more) from None
     if args.json:
@@ -498,16 +508,27 @@ def _parser() -> argparse.ArgumentParser:
         help="check the indicators a document quotes (exit 1 if any is not verbatim)",
         **_examples(
             "civilframe check advert.txt --framework ccf --level 4",
-            "cat advert.txt | civilframe check - --framework behaviours",
+            "cat behaviours.json | civilframe check - --grade HEO --json",
         ),
     )
     check.add_argument(
-        "file", help="a text file (an advert, a candidate pack), or - for standard input"
+        "file",
+        help=(
+            "the document: text, Markdown, HTML, JSON, CSV, Word (.docx) or PDF, read by its"
+            " suffix or what it holds; or - for standard input"
+        ),
     )
-    check.add_argument("--framework", required=True, help="the framework it quotes")
-    check.add_argument("--level", type=int, help="the level the document claims to quote")
+    check.add_argument(
+        "--framework",
+        help="the framework it quotes (default: the bundled one it quotes most, as said)",
+    )
+    claimed = check.add_mutually_exclusive_group()
+    claimed.add_argument("--level", type=int, help="the level the document claims to quote")
+    claimed.add_argument(
+        "--grade", help="the grade the document is for, read as its level (e.g. HEO, 'Grade 7')"
+    )
     check.add_argument("--json", action="store_true", help=_JSON_HELP)
-    check.set_defaults(run=_cmd_check)
+    check.set_defaults(run=_cmd_check, error_status=2)
     return parser
 
 
@@ -544,4 +565,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as error:
         sys.stderr.write(f"civilframe: error: {error}\n")
-    return 1
+    status: int = getattr(args, "error_status", 1)  # check: 2, an input or usage error
+    return status

@@ -32,6 +32,7 @@ __all__ = [
     "slug",
     "typography",
     "typography_key",
+    "unwrapped",
     "word_keys",
     "words",
 ]
@@ -52,6 +53,21 @@ def collapse(text: str) -> str:
     'Work with energy'
     """
     return _SPACES.sub(" ", text).strip()
+
+
+_LAYOUT = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def unwrapped(text: str) -> str:
+    r"""``text`` with its layout undone: each run of spaces, TABs and line breaks one space.
+
+    Unlike :func:`collapse` it keeps a non-breaking space, which is typography the quote
+    checker reports, not layout.
+
+    >>> unwrapped(" Work\u00a0with\n  energy ")
+    'Work\xa0with energy'
+    """
+    return _LAYOUT.sub(" ", text).strip(" ")
 
 
 def fold(text: str) -> str:
@@ -223,26 +239,38 @@ _EMPHASIS = re.compile(
 )
 
 
+#: What :func:`typography_key` may change in ASCII text, besides a final full stop.
+_MARKS = re.compile(r"[*_\-\t\n\r\f\v]|  ")
+
+
 def typography_key(text: str) -> str:
     """``text`` with what typography changes made uniform: the key "verbatim" compares.
 
     Quotation marks (straight, curly, low-9) become straight; every dash becomes a hyphen,
     the spaces around it dropped; runs of white space (non-breaking spaces too) become one
     space; soft hyphens and zero-width characters go, and so do Markdown emphasis marks
-    around words and a final full stop.
+    around words and a final full stop (or several).
 
     >>> typography_key("Lead – **don’t** wait.") == typography_key("Lead - don't wait")
     True
     """
+    if text.isascii() and _MARKS.search(text) is None:
+        return text.strip().rstrip(". ")  # nothing typographic but the final stop
     key = _EMPHASIS.sub("", text.translate(_TYPOGRAPHY))
     key = _DASH.sub("-", collapse(key))
-    return key.removesuffix(".").rstrip()
+    return key.rstrip(". ")
+
+
+def _final_stops(text: str) -> str:
+    end = text.rstrip()
+    return end[len(end.rstrip(".")) :]
 
 
 def typography(document: str, framework: str) -> tuple[str, ...]:
     """How a quotation differs from the framework's text in typography alone, in words.
 
-    Meant for two texts with the same :func:`typography_key`. Each difference is named once: quotation marks, dashes, white space, a final full stop,
+    Meant for two texts with the same :func:`typography_key`. Each difference is named once:
+    quotation marks, dashes, white space, a final full stop,
     emphasis markup, invisible characters. Empty when the two are identical.
 
     >>> typography("Lead – don’t wait.", "Lead - don't wait")
@@ -259,7 +287,7 @@ def typography(document: str, framework: str) -> tuple[str, ...]:
         found.append("dashes")
     if differs(lambda t: "".join(c for c in t if c.isspace())):
         found.append("white space")
-    if document.rstrip().endswith(".") != framework.rstrip().endswith("."):
+    if _final_stops(document) != _final_stops(framework):
         found.append("a final full stop")
     if differs(lambda t: "".join(c for c in t if c in "*_")):
         found.append("emphasis markup")

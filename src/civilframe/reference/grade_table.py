@@ -33,10 +33,10 @@ from .._format.scalars import Id, Number, Text
 from .._reprs import counted
 from ..errors import InvalidDocumentError, NotFoundError
 from ..loading import data_file, resolve, structure_document
-from ..model import Framework
+from ..model import Framework, LevelDefinition
 from ..text import closest, describe_levels, fold
 
-__all__ = ["Grade", "grade", "grades", "grades_in"]
+__all__ = ["Grade", "grade", "grades", "grades_in", "heading_level"]
 
 
 @attrs.frozen(kw_only=True)
@@ -173,9 +173,14 @@ def _listing() -> tuple[_GradeList, dict[str, tuple[_GradeEntry, ...]]]:
 
 def _levels(framework: Framework) -> dict[str, tuple[int, str]]:
     """Each listed grade's level in ``framework``, with the level's label, by grade name."""
+    return _levels_of(framework.level_definitions)
+
+
+@functools.lru_cache(maxsize=32)
+def _levels_of(definitions: tuple[LevelDefinition, ...]) -> dict[str, tuple[int, str]]:
     index = _listing()[1]
     found: dict[str, tuple[int, str]] = {}
-    for definition in framework.level_definitions:
+    for definition in definitions:
         for name in definition.grades:
             for entry in index.get(_key(name), ()):
                 found.setdefault(entry.name, (definition.number, definition.label))
@@ -361,3 +366,57 @@ def grade(text: str, framework: Framework | str | None = None) -> Grade:
             reason=(f"{text!r} spans {describe_levels(levels)}: {each} (grades_in() gives each)"),
         )
     return found[0]
+
+
+#: Where a heading's parts meet: "Policy Adviser – Higher Executive Officer (HEO)".
+_HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|[:()\[\],;]")
+#: The most words a heading naming a grade may have.
+_HEADING_WORDS = 12
+
+
+def _named(text: str) -> tuple[_GradeEntry, ...] | None:
+    """The grades ``text`` names as a whole, as :func:`grades_in` reads it; None for none."""
+    whole = _EQUIVALENT.sub("", text.strip()).strip()
+    cleaned = _LABEL.sub("", whole).strip()
+    for candidate in (cleaned, whole):
+        found = _entries(candidate)
+        if found is not None:
+            return found
+    parts = list(_parts(cleaned))
+    if len(parts) < 2:
+        return None
+    entries: list[_GradeEntry] = []
+    for part in parts:
+        named = _entries(part)
+        if named is None:
+            return None
+        entries.extend(entry for entry in named if entry not in entries)
+    return tuple(entries)
+
+
+def heading_level(text: str, framework: Framework | str | None = None) -> int | None:
+    """The level a heading claims by the grades it names, in ``framework``'s table; or None.
+
+    The heading, or one of its parts between dashes, colons, brackets or commas, must be
+    grades as a whole ("Higher Executive Officer", "Policy Adviser – HEO", "Grade 7/6"), all
+    at one level; a heading of more than 12 words or ending as a sentence ends, or naming
+    grades at several levels or none, claims nothing. It never raises for text that names no grade.
+
+    >>> heading_level("Policy Adviser – Higher Executive Officer")
+    3
+    >>> heading_level("EO/HEO") is None, heading_level("Delivering at Pace") is None
+    (True, True)
+    """
+    if text.rstrip().endswith((".", "!", "?", ";")) or len(text.split()) > _HEADING_WORDS:
+        return None  # a sentence, or too long for a heading
+    chosen = _framework(framework)
+    levels = _levels(chosen)
+    for part in (text, *_HEADING_PARTS.split(text)):
+        if not part.strip():
+            continue
+        entries = _named(part)
+        if entries:
+            found = {levels[entry.name][0] for entry in entries if entry.name in levels}
+            if len(found) == 1 and all(entry.name in levels for entry in entries):
+                return found.pop()
+    return None

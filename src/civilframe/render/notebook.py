@@ -332,9 +332,11 @@ def quote_report_html(report: QuoteReport) -> str:
     verbatim statements, collapsed.
     """
     level = f"Level {report.level}" if report.level is not None else None
+    read = f"read as {report.format}" + (f", {report.encoding}" if report.encoding else "")
+    chosen = "chosen: the bundled framework it quotes most" if report.chosen else None
     parts = [
         f"<h3>Quotes checked against {escape(report.framework_id)}</h3>",
-        _facts([f"{len(report)} statements", level]),
+        _facts([f"{len(report)} statements", level, read, chosen]),
         _table(
             ["Status", "Statements"],
             (
@@ -357,7 +359,14 @@ def quote_report_html(report: QuoteReport) -> str:
     verbatim = [finding for finding in report.findings if finding.status == "verbatim"]
     if verbatim:
         rows = (
-            _row([str(finding.line), _id(_indicator_id(finding)), escape(finding.text)])
+            _row(
+                [
+                    str(finding.line),
+                    _id(_indicator_id(finding)),
+                    escape(finding.text)
+                    + "".join(f" <small>({escape(t)})</small>" for t in finding.typography),
+                ]
+            )
             for finding in verbatim
         )
         parts.append(
@@ -382,7 +391,13 @@ def _finding_row(finding: QuoteFinding) -> str:
         finding.claimed_polarity,
     ]
     claimed = escape(" · ".join(claim for claim in claims if claim))
-    notes = "".join(f"<br><small>{escape(note)}</small>" for note in finding.notes)
+    facts = [*finding.notes]
+    facts += [f"the text of {e.indicator.id} in {e.framework_id}" for e in finding.elsewhere]
+    if finding.status in ("unknown", "other-framework") and finding.closest is not None:
+        facts.append(f"closest: {finding.closest.id} ({finding.closeness:.2f})")
+    if finding.typography:
+        facts.append("typography differs: " + ", ".join(finding.typography))
+    notes = "".join(f"<br><small>{escape(fact)}</small>" for fact in facts)
     return _row(
         [
             str(finding.line),

@@ -105,24 +105,52 @@ def hits(found: Sequence[Hit]) -> list[Record]:
 
 
 def quote_report(report: QuoteReport) -> Record:
-    """A quote report: counts, every finding in document order, and the indicators left out."""
+    """A quote report: what was read, counts, every finding in order, the indicators left out.
+
+    Each finding has ``statement`` (as written), ``status``, ``line``, ``indicator`` (its id,
+    or null), the ``competency``, ``level`` and ``polarity`` the document claims for it,
+    ``typography`` (differences of typography alone), ``difference`` (the words that differ,
+    each ``{framework, document}``), ``elsewhere`` (each ``{framework, indicator}``) and
+    ``closest`` (``{indicator, similarity}``, or null); and, as before, ``text``, ``lines``,
+    ``column``, ``similarity``, ``claimed_*`` and ``notes``.
+    """
     return {
         "framework": report.framework_id,
+        "chosen": report.chosen,
         "level": report.level,
+        "format": report.format,
         "encoding": report.encoding,
         "counts": report.counts,
         "findings": [
             {
+                "statement": finding.text,
                 "status": finding.status,
+                "line": finding.line,
+                "indicator": finding.indicator.id if finding.indicator else None,
+                "competency": finding.claimed_competency_id,
+                "level": finding.claimed_level,
+                "polarity": finding.claimed_polarity,
+                "typography": list(finding.typography),
+                "difference": [
+                    {"framework": change.framework, "document": change.document}
+                    for change in finding.difference
+                ],
+                "elsewhere": [
+                    {"framework": place.framework_id, "indicator": place.indicator.id}
+                    for place in finding.elsewhere
+                ],
+                "closest": (
+                    {"indicator": finding.closest.id, "similarity": round(finding.closeness, 4)}
+                    if finding.closest is not None
+                    else None
+                ),
                 "text": finding.text,
                 "lines": list(finding.lines),
                 "column": finding.column,
-                "indicator": finding.indicator.id if finding.indicator else None,
                 "similarity": round(finding.similarity, 4),
                 "claimed_competency": finding.claimed_competency_id,
                 "claimed_level": finding.claimed_level,
                 "claimed_polarity": finding.claimed_polarity,
-                "typography": list(finding.typography),
                 "notes": list(finding.notes),
             }
             for finding in report.findings

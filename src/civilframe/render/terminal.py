@@ -128,17 +128,20 @@ def render_quote_report(report: QuoteReport) -> str:
     >>> print(civilframe.render_quote_report(report))  # doctest: +ELLIPSIS
     Quoted indicators checked against 'competency-framework' at Level 1
     2:1  near...l1.e2  "Work with...done."  (similarity 0.80: 'job' → 'work')
-    1 statement: 0 verbatim, 1 near, 0 wrong-column, 0 other-level, 0 unknown
+    1 statement: 0 verbatim, 1 near, 0 wrong-column, 0 other-level, 0 other-framework, 0 unknown
     <BLANKLINE>
     """
     where_width = max((len(_where(finding)) for finding in report), default=0)
     id_width = max(
         (len(finding.indicator.id) for finding in report if finding.indicator), default=1
     )
-    status_width = max(map(len, QUOTE_STATUSES))
+    # as wide as the longest status shown, and never narrower than the usual ones
+    status_width = max(len(status) for status in (*_USUAL, *(f.status for f in report)))
     lines = [f"Quoted indicators checked against {report.framework_id!r}"]
     if report.level is not None:
         lines[0] += f" at Level {report.level}"
+    if report.chosen:
+        lines[0] += " (chosen: the bundled framework the document quotes most)"
     for finding in report:
         identity = finding.indicator.id if finding.indicator else "-"
         detail = "; ".join(_details(finding))
@@ -156,6 +159,10 @@ def render_quote_report(report: QuoteReport) -> str:
     total = len(report)
     lines.append(f"{total} statement{'s' if total != 1 else ''}: {counts}")
     return "\n".join(lines) + "\n"
+
+
+#: The statuses whose width the status column always has.
+_USUAL = tuple(status for status in QUOTE_STATUSES if status != "other-framework")
 
 
 def _where(finding: QuoteFinding) -> str:
@@ -180,6 +187,10 @@ def _details(finding: QuoteFinding) -> Iterator[str]:
         yield f"similarity {finding.similarity:.2f}: {changes}"
     if finding.typography:
         yield "typography differs: " + ", ".join(finding.typography)
+    for place in finding.elsewhere:
+        yield f"the text of {place.indicator.id} in {place.framework_id}"
+    if finding.status in ("unknown", "other-framework") and finding.closest is not None:
+        yield f"closest: {finding.closest.id}, similarity {finding.closeness:.2f}"
     yield from finding.notes
 
 

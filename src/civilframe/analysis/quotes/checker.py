@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator
 
-from ...loading import resolve
+import attrs
+
+from ...errors import NotFoundError
+from ...loading import frameworks, load, resolve
 from ...model import Framework, Indicator
 from ...text import differences, typography, typography_key
+from .blocks import Cell, Claims, Row
 from .index import Index
-from .reader import LIST_MARKER, WORD, Cell, Claims, rows
-from .report import QuoteFinding, QuoteReport, QuoteStatus, Rewording
-from .source import read_source
+from .readers import rows
+from .readers.text import LIST_MARKER, WORD
+from .report import Elsewhere, QuoteFinding, QuoteReport, QuoteStatus, Rewording
+from .source import Document, open_document
 
-__all__ = ["check_quotes"]
+__all__ = ["check_against_bundled", "check_quotes"]
 
 _MIN_PIECE_WORDS = 3
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
 _BRACKETS = ' "“”()[]{}<>'
 
 
-def _pieces(cell: Cell, index: Index, in_table: bool) -> list[tuple[str, int | None]]:
+def _pieces(cell: Cell, index: Index, presented: bool) -> list[tuple[str, int | None]]:
     """The statements in a cell, each with the number of the text it is exactly, if any.
 
     A cell is one statement when it is an indicator's text; else it is split around the
@@ -29,14 +35,10 @@ def _pieces(cell: Cell, index: Index, in_table: bool) -> list[tuple[str, int | N
     file) and one of them is nearer an indicator than the whole cell is, each quoted string of
     three words or more is a statement; else the whole cell is one statement.
     """
-    for text in (cell.raw, cell.clean):
-        if text in index.exact:
-            return [(text, index.exact[text])]
-    if len(cell.clean) <= 2 * index.longest_text:
-        number = index.typeset(cell.clean)
-        if number is not None:
-            return [(cell.clean, number)]
-    whole = _split(cell.clean, index, 1 if in_table else _MIN_PIECE_WORDS)
+    number = index.cell_number(cell)
+    if number is not None:
+        return [(cell.raw if cell.raw in index.exact else cell.clean, number)]
+    whole = _split(cell.clean, index, 1 if presented else _MIN_PIECE_WORDS)
     if len(whole) > 1 or whole[0][1] is not None:
         return whole
     quoted = [
@@ -96,65 +98,127 @@ def _finding(
     exact: int | None,
     cell: Cell,
     column: int,
-    claims: Claims,
+    row: Row,
     index: Index,
     notes: tuple[str, ...],
 ) -> QuoteFinding | None:
-    in_table = claims.polarities is not None
+    claims = row.claims
+    near = index.near(text) if exact is None else []
+    others, longest = _elsewhere(index.framework.id)
+    elsewhere = others.get(index.key(text), ()) if exact is None and len(text) <= longest else ()
+    if exact is None and not near and not elsewhere and not row.presented:
+        return None  # prose that quotes nothing
+    polarity = claims.polarity(column)
+    where = {
+        "text": text,
+        "lines": tuple(cell.lines),
+        "column": column,
+        "claimed_competency_id": claims.competency,
+        "claimed_level": claims.level,
+        "claimed_polarity": polarity,
+    }
     typeset: tuple[str, ...] = ()
     if exact is not None:
         indicator = max(index.holders[exact], key=lambda i: _agreement(i, claims, column))
-        similarity = 1.0
-        difference: tuple[Rewording, ...] = ()
         if text != index.texts[exact]:
             typeset = typography(text, indicator.text)
-    else:
-        near = index.near(text)
-        if not near:
-            if not in_table:
-                return None
-            return QuoteFinding(
-                status="unknown",
-                text=text,
-                lines=tuple(cell.lines),
-                column=column,
-                indicator=None,
-                similarity=0.0,
-                claimed_competency_id=claims.competency,
-                claimed_level=claims.level,
-                claimed_polarity=claims.polarity(column),
-                notes=notes,
-            )
-        similarity, indicator = max(
+        if text == cell.clean:  # the markup the reader took out of the whole cell
+            typeset = tuple(dict.fromkeys((*typeset, *cell.markup)))
+        status: QuoteStatus
+        if claims.level is not None and indicator.level_number != claims.level:
+            status = "other-level"
+        elif polarity is not None and indicator.polarity != polarity:
+            status = "wrong-column"
+        else:
+            status = "verbatim"
+        return QuoteFinding(
+            status=status,
+            indicator=indicator,
+            similarity=1.0,
+            typography=typeset,
+            closest=indicator,
+            closeness=1.0,
+            notes=(*notes, *_other_competency(indicator, claims, index)),
+            **where,  # type: ignore[arg-type]
+        )
+    best = (
+        max(
             ((ratio, holder) for ratio, number in near for holder in index.holders[number]),
             key=lambda pair: (pair[0], _agreement(pair[1], claims, column)),
         )
-        difference = _difference(indicator.text, text)
-    status: QuoteStatus
-    polarity = claims.polarity(column)
+        if near
+        else None
+    )
+    if elsewhere:
+        if best is None:
+            closest = index.closest(text)
+            best = (closest[0], index.holders[closest[1]][0]) if closest else None
+        nearest = best[1] if best else None
+        return QuoteFinding(
+            status="other-framework",
+            indicator=None,
+            similarity=best[0] if best else 0.0,
+            difference=_difference(nearest.text, text) if nearest else (),
+            elsewhere=elsewhere,
+            closest=nearest,
+            closeness=best[0] if best else 0.0,
+            notes=notes,
+            **where,  # type: ignore[arg-type]
+        )
+    if best is None:
+        closest = index.closest(text)
+        return QuoteFinding(
+            status="unknown",
+            indicator=None,
+            similarity=0.0,
+            closest=index.holders[closest[1]][0] if closest else None,
+            closeness=closest[0] if closest else 0.0,
+            notes=notes,
+            **where,  # type: ignore[arg-type]
+        )
+    similarity, indicator = best
     if claims.level is not None and indicator.level_number != claims.level:
         status = "other-level"
     elif polarity is not None and indicator.polarity != polarity:
         status = "wrong-column"
     else:
-        status = "verbatim" if exact is not None else "near"
-    if claims.competency is not None and indicator.competency_id != claims.competency:
-        heading, owner = index.names[claims.competency], index.names[indicator.competency_id]
-        notes = (*notes, f"an indicator of {owner}, under the heading {heading}")
+        status = "near"
     return QuoteFinding(
         status=status,
-        text=text,
-        lines=tuple(cell.lines),
-        column=column,
         indicator=indicator,
         similarity=similarity,
-        difference=difference,
-        typography=typeset,
-        claimed_competency_id=claims.competency,
-        claimed_level=claims.level,
-        claimed_polarity=polarity,
-        notes=notes,
+        difference=_difference(indicator.text, text),
+        closest=indicator,
+        closeness=similarity,
+        notes=(*notes, *_other_competency(indicator, claims, index)),
+        **where,  # type: ignore[arg-type]
     )
+
+
+def _other_competency(indicator: Indicator, claims: Claims, index: Index) -> tuple[str, ...]:
+    if claims.competency is None or indicator.competency_id == claims.competency:
+        return ()
+    heading, owner = index.names[claims.competency], index.names[indicator.competency_id]
+    return (f"an indicator of {owner}, under the heading {heading}",)
+
+
+@functools.lru_cache(maxsize=8)
+def _elsewhere(checked: str) -> tuple[dict[str, tuple[Elsewhere, ...]], int]:
+    """Every other bundled framework's indicators by their typography key, and a bound.
+
+    The bound is how long a statement may be to be one of them: twice the longest, for
+    typography's sake.
+    """
+    found: dict[str, list[Elsewhere]] = {}
+    for id in frameworks():
+        if id == checked:
+            continue
+        for indicator in load(id).indicators:
+            found.setdefault(typography_key(indicator.text), []).append(
+                Elsewhere(framework_id=id, indicator=indicator)
+            )
+    longest = 2 * max(map(len, found), default=0)
+    return {key: tuple(places) for key, places in found.items()}, longest
 
 
 def _difference(framework: str, text: str) -> tuple[Rewording, ...]:
@@ -168,19 +232,29 @@ def _difference(framework: str, text: str) -> tuple[Rewording, ...]:
 
 
 def check_quotes(
-    source: str | bytes | os.PathLike[str], framework: Framework | str, level: int | None = None
+    source: str | bytes | os.PathLike[str],
+    framework: Framework | str,
+    level: int | None = None,
+    *,
+    format: str | None = None,
 ) -> QuoteReport:
-    r"""The indicator-like statements of a document, each classified against ``framework``.
+    r"""The statements a document presents as indicators, each classified against ``framework``.
 
     ``source`` is the document: its text (``str``), its bytes (decoded as
-    :mod:`~civilframe.analysis.quotes.source` sets out, and the report names the encoding), or
-    the path of a file (``os.PathLike``, read as bytes). How statements, claims and "near" are
-    decided is set out in this module's documentation; differences of typography alone
-    (quotation marks, dashes, white space, a final full stop, emphasis markup) leave a
-    statement "verbatim", each listed in :attr:`QuoteFinding.typography`. ``level`` claims that
-    level for every statement, overriding the document's own level headings; a level the
-    framework does not cover raises :class:`~civilframe.NotFoundError`. ``framework`` is a
-    Framework or a bundled framework's id. Bytes that are binary, not text, raise
+    :mod:`~civilframe.analysis.quotes.source` sets out; the report names the encoding), or
+    the path of a file (``os.PathLike``). ``format`` is one of
+    :data:`~civilframe.analysis.quotes.readers.FORMATS` (``"text"``, ``"markdown"``,
+    ``"html"``, ``"json"``, ``"csv"``, ``"docx"``, ``"pdf"``); without it a path's suffix
+    decides, else what the document holds (:mod:`~civilframe.analysis.quotes.readers`).
+    ``framework`` is a Framework or a bundled framework's id (:func:`check_against_bundled`
+    chooses the bundled one the document quotes most).
+    ``level`` claims that level for every statement, overriding the document's own level
+    headings; a level the framework does not cover raises :class:`~civilframe.NotFoundError`.
+
+    How statements, claims and statuses are decided is set out in this module's documentation;
+    differences of typography alone leave a statement "verbatim", each listed in
+    :attr:`QuoteFinding.typography`. A document that cannot be read (binary, over the size
+    limit, of an unknown kind, a Word or PDF file without the ``documents`` extra) raises
     :class:`~civilframe.InvalidDocumentError`.
 
     >>> import civilframe
@@ -191,26 +265,73 @@ def check_quotes(
     >>> [(finding.status, finding.indicator.id) for finding in report]
     [('other-level', 'seeing-the-big-picture.l3.e1')]
     >>> curly = quoted.replace("'", "’")
-    >>> report = check_quotes(f"- **{curly}**.".encode("cp1252"), ccf)
-    >>> report.encoding, [(f.status, f.typography) for f in report]
-    ('Windows-1252', [('verbatim', ('quotation marks', 'a final full stop', 'emphasis markup'))])
+    >>> report = check_quotes(f"## Effective\n\n- **{curly}**.".encode("cp1252"), ccf)
+    >>> report.format, report.encoding, report.findings[0].status
+    ('markdown', 'Windows-1252', 'verbatim')
+    >>> report.findings[0].typography
+    ('quotation marks', 'a final full stop', 'emphasis markup')
     """
     if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
         raise TypeError(f"check_quotes() takes level as a whole number or None, got {level!r}")
-    text, encoding = read_source(source)
-    framework = resolve(framework)
+    document = open_document(source, format)
+    return _check(document, resolve(framework), level)
+
+
+def check_against_bundled(
+    source: str | bytes | os.PathLike[str], level: int | None = None, *, format: str | None = None
+) -> QuoteReport:
+    r"""The document checked against the bundled framework it quotes most.
+
+    Each bundled framework (that has ``level``, if given) is tried; the one with the most
+    verbatim statements wins, then the one with the most statements it knows at all, then
+    the first listed. The report says the framework was chosen (:attr:`QuoteReport.chosen`).
+    Takes ``source``, ``level`` and ``format`` as :func:`check_quotes` does.
+
+    >>> advert = "Effective\nWork with energy and pace to get the job done"
+    >>> check_against_bundled(advert).framework_id
+    'competency-framework'
+    """
+    if level is not None and (isinstance(level, bool) or not isinstance(level, int)):
+        raise TypeError(
+            f"check_against_bundled() takes level as a whole number or None, got {level!r}"
+        )
+    document = open_document(source, format)
+    best: QuoteReport | None = None
+    for id in frameworks():
+        chosen = load(id)
+        if level is not None and level not in chosen.level_numbers:
+            continue
+        report = _check(document, chosen, level)
+        if best is None or _quoted(report) > _quoted(best):
+            best = report
+    if best is None:
+        raise NotFoundError(
+            kind="level",
+            query=str(level),
+            closest=(),
+            reason=f"no bundled framework has Level {level}",
+        )
+    return attrs.evolve(best, chosen=True)
+
+
+def _quoted(report: QuoteReport) -> tuple[int, int]:
+    counts = report.counts
+    return counts["verbatim"], counts["verbatim"] + counts["near"] + counts["wrong-column"]
+
+
+def _check(document: Document, framework: Framework, level: int | None) -> QuoteReport:
     if level is not None:
         framework.level_definition(level)
     index = Index.of(framework)
     findings: list[QuoteFinding] = []
     quoted: set[tuple[str, int, str]] = set()
     claimed: list[tuple[str, int]] = []
-    for row in rows(text, index, level):
-        in_table = row.table != 0
+    found = rows(document.format, document.text, document.data, index, level, document.origin)
+    for row in found:
         columns = len(row.claims.polarities or ())
         alike = len(row.cells) > 1 and len({cell.clean for cell in row.cells}) == 1
         for cell in row.cells:
-            pieces = _pieces(cell, index, in_table)
+            pieces = _pieces(cell, index, row.presented)
             notes: tuple[str, ...] = ()
             whole_row = len(row.cells) == 1 and 1 < len(pieces) <= columns
             if whole_row:
@@ -221,7 +342,7 @@ def check_quotes(
                 notes = (*notes, "the same text fills every column of the row")
             for place, (piece, exact) in enumerate(pieces, start=1):
                 column = place if whole_row else cell.column
-                finding = _finding(piece, exact, cell, column, row.claims, index, notes)
+                finding = _finding(piece, exact, cell, column, row, index, notes)
                 if finding is None:
                     continue
                 findings.append(finding)
@@ -234,7 +355,8 @@ def check_quotes(
     return QuoteReport(
         framework_id=framework.id,
         level=level,
-        encoding=encoding,
+        format=document.format,
+        encoding=document.encoding,
         findings=tuple(findings),
         unquoted=tuple(_unquoted(framework, claimed, quoted)),
     )

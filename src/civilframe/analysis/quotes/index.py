@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ import attrs
 
 from ...model import Framework, Indicator
 from ...text import collapse, fold, similarity, typography_key
+from .blocks import Cell
 
 __all__ = ["NEAR_MIN_WORDS", "NEAR_RATIO", "Index"]
 
@@ -29,6 +31,8 @@ _CLOSERS = frozenset("\"'”’)]}>")
 class Index:
     """The framework's indicator texts, for exact, contained and near matching."""
 
+    #: The framework indexed.
+    framework: Framework
     #: Each distinct text (white space collapsed) and the indicators that have it.
     texts: list[str]
     holders: list[tuple[Indicator, ...]]
@@ -68,6 +72,7 @@ class Index:
             competencies[fold(competency.name)] = competency.id
             competencies[competency.id] = competency.id
         return cls(
+            framework=framework,
             texts=texts,
             holders=[tuple(found) for found in holders.values()],
             exact={text: number for number, text in enumerate(texts)},
@@ -83,9 +88,34 @@ class Index:
             names={competency.id: competency.name for competency in framework.competencies},
         )
 
+    #: The typography keys worked out so far: the reader, the splitter and the matcher each
+    #: ask for the same cell's.
+    keyed: dict[str, str] = attrs.field(factory=dict)
+
+    def key(self, text: str) -> str:
+        """The :func:`~civilframe.text.typography_key` of ``text``, worked out once."""
+        found = self.keyed.get(text)
+        if found is None:
+            found = self.keyed[text] = typography_key(text)
+        return found
+
+    def cell_number(self, cell: Cell) -> int | None:
+        """The number of the text a cell is, as found, cleaned, or typography aside; or None.
+
+        Looked up once per cell (a cell joined to the line below is looked up again).
+        """
+        if cell.number == -1:
+            found = self.exact.get(cell.raw)
+            if found is None:
+                found = self.exact.get(cell.clean)
+            if found is None and len(cell.clean) <= 2 * self.longest_text:
+                found = self.typeset(cell.clean)
+            cell.number = found
+        return cell.number
+
     def typeset(self, text: str) -> int | None:
         """The number of the text ``text`` is, typography aside, or None."""
-        return self.typographic.get(typography_key(text))
+        return self.typographic.get(self.key(text))
 
     def contained(self, text: str) -> list[tuple[int, int, int]]:
         """Each indicator text inside ``text`` as ``(start, end, number)``, longest first.
@@ -125,6 +155,37 @@ class Index:
                 numbers.extend(self.starts.get(token[:end], ()))
         return numbers
 
+    def closest(self, text: str) -> tuple[float, int] | None:
+        """The text most like ``text``, as ``(ratio, number)``, if one shares two of its words.
+
+        Kept cheap for the many statements that match nothing: the candidates are the texts
+        holding one of the statement's rarest words; only the few sharing the most words with
+        it (:data:`_CLOSEST_COMPARED`) are compared word by word.
+        """
+        words = tuple(text.split(" "))
+        mine = frozenset(_occurrences(words))
+        rarest = sorted(
+            (key for key in mine if key in self.postings),
+            key=lambda key: len(self.postings[key]),
+        )
+        common = max(_CLOSEST_COMMON, len(self.texts) // 20)  # a word most texts have: no clue
+        candidates: set[int] = set()
+        for key in rarest[:_CLOSEST_WORDS]:
+            if len(self.postings[key]) <= common:
+                candidates.update(self.postings[key])
+        shared = heapq.nsmallest(
+            _CLOSEST_COMPARED,
+            ((-len(mine & self.keys[number]), number) for number in candidates),
+        )
+        best: tuple[float, int] | None = None
+        for count, number in ((-negative, number) for negative, number in shared):
+            if count < 2:
+                break
+            ratio = similarity(self.words[number], words)
+            if best is None or ratio > best[0]:
+                best = (ratio, number)
+        return best
+
     def near(self, text: str) -> list[tuple[float, int]]:
         """Every text that ``text`` is near, as ``(ratio, number)``.
 
@@ -160,6 +221,14 @@ class Index:
             if common >= NEAR_MIN_WORDS and ratio >= NEAR_RATIO:
                 found.append((ratio, number))
         return found
+
+
+#: How many of a statement's rarest words find the candidates for :meth:`Index.closest`.
+_CLOSEST_WORDS = 8
+#: How many of those candidates, most words shared first, :meth:`Index.closest` compares.
+_CLOSEST_COMPARED = 2
+#: The fewest texts a word may be in and still find candidates (a twentieth of them, if more).
+_CLOSEST_COMMON = 20
 
 
 def _occurrences(words: Sequence[str]) -> list[tuple[str, int]]:

@@ -13,10 +13,19 @@ from ..._format.scalars import Polarity
 from ..._reprs import by_id, clipped, counted
 from ...model import Indicator
 
-__all__ = ["QUOTE_STATUSES", "QuoteFinding", "QuoteReport", "QuoteStatus", "Rewording"]
+__all__ = [
+    "QUOTE_STATUSES",
+    "Elsewhere",
+    "QuoteFinding",
+    "QuoteReport",
+    "QuoteStatus",
+    "Rewording",
+]
 
 #: What a finding says about a statement.
-QuoteStatus = Literal["verbatim", "near", "wrong-column", "other-level", "unknown"]
+QuoteStatus = Literal[
+    "verbatim", "near", "wrong-column", "other-level", "other-framework", "unknown"
+]
 
 #: Every status, in the order reports list their counts.
 QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
@@ -24,8 +33,19 @@ QUOTE_STATUSES: tuple[QuoteStatus, ...] = (
     "near",
     "wrong-column",
     "other-level",
+    "other-framework",
     "unknown",
 )
+
+
+@attrs.frozen(kw_only=True)
+class Elsewhere:
+    """An indicator of another bundled framework (or edition) whose text a statement is."""
+
+    #: The id of that framework.
+    framework_id: str
+    #: Its indicator.
+    indicator: Indicator = attrs.field(repr=by_id)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +88,8 @@ class QuoteFinding:
     #: The column it sits in, 1-based: its TAB-separated field, or, for a line of one cell
     #: holding a whole table row merged, its place in that cell.
     column: int = attrs.field(repr=False)
-    #: The framework indicator it quotes, or ``None`` for ``"unknown"``.
+    #: The framework indicator it quotes, or ``None`` for ``"unknown"`` and
+    #: ``"other-framework"``.
     indicator: Indicator | None = attrs.field(repr=by_id)
     #: Word-sequence similarity to that indicator's text: 1.0 for the exact text, 0.0 for none.
     similarity: float
@@ -86,6 +107,14 @@ class QuoteFinding:
     claimed_polarity: Polarity | None = attrs.field(default=None, repr=False)
     #: Further facts worth knowing: a merged cell, another competency than claimed, ….
     notes: tuple[str, ...] = attrs.field(default=(), repr=False)
+    #: For ``"other-framework"``: the indicators of other bundled frameworks whose text it is
+    #: (typography aside).
+    elsewhere: tuple[Elsewhere, ...] = attrs.field(default=(), repr=False)
+    #: The checked framework's indicator closest to it, if any shares its words: the one it
+    #: quotes, or for ``"unknown"`` and ``"other-framework"`` the nearest there is.
+    closest: Indicator | None = attrs.field(default=None, repr=False)
+    #: How close :attr:`closest` is: its word similarity, 0 to 1.
+    closeness: float = attrs.field(default=0.0, repr=False)
 
     @property
     def line(self) -> int:
@@ -101,9 +130,14 @@ class QuoteReport:
     framework_id: str
     #: The level given to :func:`check_quotes` for the whole document, if any.
     level: int | None
+    #: The format the document was read in: ``"text"``, ``"markdown"``, ``"html"``,
+    #: ``"json"``, ``"csv"``, ``"docx"`` or ``"pdf"``.
+    format: str = "text"
     #: The encoding the document's bytes were read in ("UTF-8", "UTF-16", "Windows-1252", …),
-    #: or None when it was given as text.
+    #: or None when it was given as text (or is a Word or PDF file).
     encoding: str | None = None
+    #: Whether civilframe chose the framework, as the bundled one the document quotes most.
+    chosen: bool = False
     #: Every finding, in document order (by line, then column, then place in the cell).
     findings: tuple[QuoteFinding, ...] = attrs.field(repr=counted)
     #: Indicators the document leaves out of a competency and level it quotes (half or more of

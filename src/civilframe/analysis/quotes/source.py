@@ -15,10 +15,13 @@ import codecs
 import os
 import re
 
+import attrs
+
 from ..._format.documents import MAX_BYTES, read_document
 from ..._format.problems import invalid
+from .readers import BINARY, FORMATS, SUFFIXES, DocumentFormat, detect_bytes, detect_text
 
-__all__ = ["MAX_BYTES", "decode", "read_source"]
+__all__ = ["MAX_BYTES", "Document", "decode", "open_document"]
 
 #: Byte order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
 _MARKS = (
@@ -78,22 +81,52 @@ def _checked(text: str, origin: str | None) -> str:
     return text
 
 
-def read_source(source: object) -> tuple[str, str | None]:
-    """The text of a document given as text, bytes or a path, and the encoding it was read in.
+@attrs.frozen
+class Document:
+    """A document to check, read: its format, and its text (or, for Word and PDF, its bytes)."""
 
-    Text is taken as it is (its encoding is None: it was decoded before civilframe saw it). A
-    byte order mark in front of text is dropped. Anything else is a :class:`TypeError`.
+    format: DocumentFormat
+    text: str | None
+    data: bytes | None
+    #: The encoding its bytes were read in, or None when it was given as text (or is binary).
+    encoding: str | None
+    #: The file it came from, if it was given as a path.
+    origin: str | None
+
+
+def open_document(source: object, format: str | None = None) -> Document:
+    """The document ``source`` (text, bytes or a path), in ``format`` or the one it shows.
+
+    ``format`` is one of :data:`~civilframe.analysis.quotes.readers.FORMATS`; without it a
+    path's suffix decides, else what the document holds. Text is taken as it is; a byte order
+    mark in front of it is dropped. Raises :class:`TypeError` for a source of another type,
+    :class:`ValueError` for an unknown ``format``, and
+    :class:`~civilframe.InvalidDocumentError` for a binary or unknown kind of file.
     """
+    if format is not None and format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    chosen: DocumentFormat | None = format
     if isinstance(source, str):
-        return source.removeprefix("\ufeff"), None
+        if chosen in BINARY:
+            raise TypeError(f"a {chosen} document is read from its bytes or its path, not text")
+        text = source.removeprefix("\ufeff")
+        return Document(chosen or detect_text(text), text, None, None, None)
+    origin: str | None = None
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return decode(bytes(source))
-    if isinstance(source, os.PathLike):
+        data = bytes(source)
+    elif isinstance(source, os.PathLike):
         path = os.fspath(source)
-        if isinstance(path, bytes):
-            path = os.fsdecode(path)
-        return decode(read_document(path, MAX_BYTES), path)
-    raise TypeError(
-        "check_quotes() takes the document as text (str), its bytes, or a path (os.PathLike), "
-        f"got {type(source).__name__}"
-    )
+        origin = os.fsdecode(path)
+        data = read_document(origin, MAX_BYTES)
+        chosen = chosen or SUFFIXES.get(os.path.splitext(origin)[1].lower())
+    else:
+        raise TypeError(
+            "check_quotes() takes the document as text (str), its bytes, or a path "
+            f"(os.PathLike), got {type(source).__name__}"
+        )
+    shown = detect_bytes(data, origin) if chosen is None else None
+    chosen = chosen or shown
+    if chosen in BINARY:
+        return Document(chosen, None, data, None, origin)
+    text, encoding = decode(data, origin)
+    return Document(chosen or detect_text(text), text, None, encoding, origin)
