@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+import civilframe as cf
+
 from . import chromium
 
 #: CI runs each property on twice the examples of a development run: enough to find what the
@@ -24,3 +26,15 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 def browser() -> Iterator[Any]:
     """Headless Chromium, started once for the session (see :mod:`tests.chromium`)."""
     yield from chromium.start()
+
+
+@pytest.fixture(scope="module")
+def ccf() -> cf.Framework:
+    """The Competency Framework, update edition."""
+    return cf.load("competency-framework")
+
+
+@pytest.fixture(scope="module")
+def lc3(ccf: cf.Framework) -> cf.Level:
+    """Leading and Communicating at Level 3."""
+    return ccf.competency("Leading and Communicating").level(3)

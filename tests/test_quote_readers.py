@@ -26,18 +26,6 @@ from civilframe.export import to_csv
 from civilframe.text import typography, typography_key
 
 
-@pytest.fixture(scope="module")
-def ccf() -> cf.Framework:
-    """The Competency Framework, update edition."""
-    return cf.load("competency-framework")
-
-
-@pytest.fixture(scope="module")
-def lc3(ccf: cf.Framework) -> cf.Level:
-    """Leading and Communicating at Level 3."""
-    return ccf.competency("Leading and Communicating").level(3)
-
-
 def _seen(report: QuoteReport) -> list[tuple[str, str | None, int | None, str | None]]:
     return [
         (f.status, f.indicator.id if f.indicator else None, f.claimed_level, f.claimed_polarity)

@@ -28,18 +28,6 @@ PACK = SEEDS / "003_72f8e6c853ff4f57.txt"
 HEADER = "Effective Behaviour\tIneffective Behaviour"
 
 
-@pytest.fixture(scope="module")
-def ccf() -> cf.Framework:
-    """The Competency Framework, update edition."""
-    return cf.load("competency-framework")
-
-
-@pytest.fixture(scope="module")
-def lc3(ccf: cf.Framework) -> cf.Level:
-    """Leading and Communicating at Level 3."""
-    return ccf.competency("Leading and Communicating").level(3)
-
-
 def table(*rows: str, competency: str = "Leading and Communicating", level: int = 3) -> str:
     """A document with a competency heading, a level heading, a column header and ``rows``."""
     return "\n".join([competency, f"Level {level}", HEADER, *rows]) + "\n"

@@ -57,6 +57,16 @@ def analysis() -> None:
     assert_type(hits, tuple[cf.Hit, ...])
     report = cf.check_quotes("Effective\nListen to others", "competency-framework", 3)
     assert_type(report, cf.QuoteReport)
+    from pathlib import Path
+
+    from civilframe.analysis.quotes import check_against_bundled
+
+    framework = cf.load("competency-framework")
+    assert_type(cf.check_quotes(Path("advert.md"), framework, format="markdown"), cf.QuoteReport)
+    assert_type(cf.check_quotes(b"Effective\n", framework), cf.QuoteReport)
+    assert_type(check_against_bundled(Path("advert.docx")).chosen, bool)
+    assert_type(report.findings[0].typography, tuple[str, ...])
+    assert_type(report.findings[0].elsewhere[0].framework_id, str)
     assert_type(report.framework_id, str)
     found: QuoteStatus = report.findings[0].status
     assert_type(report.counts, dict[QuoteStatus, int])

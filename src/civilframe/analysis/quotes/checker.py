@@ -109,14 +109,15 @@ def _finding(
     if exact is None and not near and not elsewhere and not row.presented:
         return None  # prose that quotes nothing
     polarity = claims.polarity(column)
-    where = {
-        "text": text,
-        "lines": tuple(cell.lines),
-        "column": column,
-        "claimed_competency_id": claims.competency,
-        "claimed_level": claims.level,
-        "claimed_polarity": polarity,
-    }
+    found = functools.partial(
+        QuoteFinding,
+        text=text,
+        lines=tuple(cell.lines),
+        column=column,
+        claimed_competency_id=claims.competency,
+        claimed_level=claims.level,
+        claimed_polarity=polarity,
+    )
     typeset: tuple[str, ...] = ()
     if exact is not None:
         indicator = max(index.holders[exact], key=lambda i: _agreement(i, claims, column))
@@ -124,22 +125,14 @@ def _finding(
             typeset = typography(text, indicator.text)
         if text == cell.clean:  # the markup the reader took out of the whole cell
             typeset = tuple(dict.fromkeys((*typeset, *cell.markup)))
-        status: QuoteStatus
-        if claims.level is not None and indicator.level_number != claims.level:
-            status = "other-level"
-        elif polarity is not None and indicator.polarity != polarity:
-            status = "wrong-column"
-        else:
-            status = "verbatim"
-        return QuoteFinding(
-            status=status,
+        return found(
+            status=_status(indicator, claims.level, polarity, "verbatim"),
             indicator=indicator,
             similarity=1.0,
             typography=typeset,
             closest=indicator,
             closeness=1.0,
             notes=(*notes, *_other_competency(indicator, claims, index)),
-            **where,  # type: ignore[arg-type]
         )
     best = (
         max(
@@ -154,7 +147,7 @@ def _finding(
             closest = index.closest(text)
             best = (closest[0], index.holders[closest[1]][0]) if closest else None
         nearest = best[1] if best else None
-        return QuoteFinding(
+        return found(
             status="other-framework",
             indicator=None,
             similarity=best[0] if best else 0.0,
@@ -163,36 +156,38 @@ def _finding(
             closest=nearest,
             closeness=best[0] if best else 0.0,
             notes=notes,
-            **where,  # type: ignore[arg-type]
         )
     if best is None:
         closest = index.closest(text)
-        return QuoteFinding(
+        return found(
             status="unknown",
             indicator=None,
             similarity=0.0,
             closest=index.holders[closest[1]][0] if closest else None,
             closeness=closest[0] if closest else 0.0,
             notes=notes,
-            **where,  # type: ignore[arg-type]
         )
     similarity, indicator = best
-    if claims.level is not None and indicator.level_number != claims.level:
-        status = "other-level"
-    elif polarity is not None and indicator.polarity != polarity:
-        status = "wrong-column"
-    else:
-        status = "near"
-    return QuoteFinding(
-        status=status,
+    return found(
+        status=_status(indicator, claims.level, polarity, "near"),
         indicator=indicator,
         similarity=similarity,
         difference=_difference(indicator.text, text),
         closest=indicator,
         closeness=similarity,
         notes=(*notes, *_other_competency(indicator, claims, index)),
-        **where,  # type: ignore[arg-type]
     )
+
+
+def _status(
+    indicator: Indicator, level: int | None, polarity: str | None, matched: QuoteStatus
+) -> QuoteStatus:
+    """Another level or column than claimed, before how well the words match (``matched``)."""
+    if level is not None and indicator.level_number != level:
+        return "other-level"
+    if polarity is not None and indicator.polarity != polarity:
+        return "wrong-column"
+    return matched
 
 
 def _other_competency(indicator: Indicator, claims: Claims, index: Index) -> tuple[str, ...]:
