@@ -484,3 +484,17 @@ def test_typography_alone_keeps_the_key_and_is_listed(text: str, how: int) -> No
     variant = _typeset(text, how)
     assert typography_key(variant) == typography_key(text)
     assert bool(typography(variant, text)) == (variant != text)
+
+
+def test_another_frameworks_sentence_containing_one_of_ours_is_not_split(
+    ccf: cf.Framework,
+) -> None:
+    """A Success Profiles sentence holding one of our indicators and more is one statement.
+
+    It is the other framework's, not our indicator and a stray remainder.
+    """
+    theirs = cf.load("success-profiles-behaviours").indicator("working-together.l1.e1").text
+    ours = [i for i in ccf.indicators if i.text in theirs and i.text != theirs]
+    assert ours  # the case: our text inside theirs
+    report = check_quotes(f"## Collaborating and Partnering\n\n- {theirs}", ccf)
+    assert [(f.status, f.text) for f in report] == [("other-framework", theirs)]

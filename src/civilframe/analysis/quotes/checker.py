@@ -30,14 +30,18 @@ _BRACKETS = ' "“”()[]{}<>'
 def _pieces(cell: Cell, index: Index, presented: bool) -> list[tuple[str, int | None]]:
     """The statements in a cell, each with the number of the text it is exactly, if any.
 
-    A cell is one statement when it is an indicator's text; else it is split around the
-    indicator texts inside it; else, when it holds double-quoted strings (a CSV or JSON data
-    file) and one of them is nearer an indicator than the whole cell is, each quoted string of
-    three words or more is a statement; else the whole cell is one statement.
+    A cell is one statement when it is an indicator's text, this framework's or (typography
+    aside) another bundled one's; else it is split around the indicator texts inside it; else,
+    when it holds double-quoted strings (a CSV or JSON data file) and one of them is nearer an
+    indicator than the whole cell is, each quoted string of three words or more is a statement;
+    else the whole cell is one statement.
     """
     number = index.cell_number(cell)
     if number is not None:
         return [(cell.raw if cell.raw in index.exact else cell.clean, number)]
+    others, longest = _elsewhere(index.framework.id)
+    if len(cell.clean) <= longest and index.key(cell.clean) in others:
+        return [(cell.clean, None)]  # another framework's text, whole: not split
     whole = _split(cell.clean, index, 1 if presented else _MIN_PIECE_WORDS)
     if len(whole) > 1 or whole[0][1] is not None:
         return whole
