@@ -346,3 +346,17 @@ def test_an_absolute_web_address_is_a_url(url: str) -> None:
     assert url_problem(url) is None
     assert url_problem(url + " x") is not None
     assert url_problem(url.split("://", 1)[1]) is not None
+
+
+@given(st.integers(1000, 9999), st.integers(0, 13), st.integers(0, 32))
+def test_a_full_date_is_a_date_exactly_when_the_calendar_has_it(
+    year: int, month: int, day: int
+) -> None:
+    """The date rule agrees with the standard library's calendar, leap years and all."""
+    text = f"{year}-{month:02d}-{day:02d}"
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        assert date_problem(text) is not None
+    else:
+        assert date_problem(text) is None

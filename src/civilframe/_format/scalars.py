@@ -53,6 +53,10 @@ POLARITIES: tuple[Polarity, Polarity] = ("effective", "ineffective")
 
 _ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _IDS = re.compile(r"[a-z0-9]+(?:[-.,][a-z0-9]+)*")  # ids joined by ",", which no id holds
+#: The days of each month in a year that is not a leap year.
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+#: An absolute web address: a scheme, a host, then anything but white space.
+_URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -106,17 +110,17 @@ def date_problem(value: str) -> str | None:
     >>> date_problem("2012-07"), date_problem("July 2012")
     (None, "date 'July 2012' must be ISO 8601: a year, year-month or year-month-day (2012-07)")
     """
-    import datetime
-
     found = _DATE.fullmatch(value)
-    if found:
-        year, month, day = (int(part) if part else 1 for part in found.groups())
-        try:
-            datetime.date(year, month, day)
-        except ValueError as error:
-            return f"date {value!r} is no calendar date: {error}"
-        return None
-    return f"date {value!r} must be ISO 8601: a year, year-month or year-month-day (2012-07)"
+    if found is None:
+        return f"date {value!r} must be ISO 8601: a year, year-month or year-month-day (2012-07)"
+    year, month, day = (int(part) if part else 1 for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"date {value!r} is no calendar date: there is no month {month}"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = _MONTH_DAYS[month - 1] + (1 if month == 2 and leap else 0)
+    if not 1 <= day <= days:
+        return f"date {value!r} is no calendar date: that month has {days} days"
+    return None
 
 
 def url_problem(value: str) -> str | None:
@@ -125,12 +129,9 @@ def url_problem(value: str) -> str | None:
     >>> url_problem("https://www.gov.uk/"), url_problem("www.gov.uk")
     (None, "URL 'www.gov.uk' must be absolute, starting http:// or https://")
     """
-    from urllib.parse import urlsplit
-
     if any(character.isspace() for character in value) or _CONTROL.search(value):
         return f"URL {value!r} must not contain spaces or control characters"
-    parts = urlsplit(value)
-    if parts.scheme in ("http", "https") and parts.netloc:
+    if _URL.fullmatch(value):
         return None
     return f"URL {value!r} must be absolute, starting http:// or https://"
 
