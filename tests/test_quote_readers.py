@@ -136,7 +136,7 @@ Communicating</h2><h3>Level 3</h3>
     assert report.findings[2].notes == (
         "an indicator of Seeing the Big Picture, under the heading Leading and Communicating",
     )
-    assert [f.line for f in report] == [8, 8, 10, 11]
+    assert [f.line for f in report] == [8, 9, 10, 11]  # where each text is, not its tag
     assert report.findings[2].typography == ("quotation marks",)
 
 
@@ -498,3 +498,97 @@ def test_another_frameworks_sentence_containing_one_of_ours_is_not_split(
     assert ours  # the case: our text inside theirs
     report = check_quotes(f"## Collaborating and Partnering\n\n- {theirs}", ccf)
     assert [(f.status, f.text) for f in report] == [("other-framework", theirs)]
+
+
+# --- what HTML, Markdown and data files may do, and still be read whole -------------------------
+
+_L1 = _CCF.competency("Seeing the Big Picture").level(1)
+_E1, _E2, _I1 = _L1.effective[0].text, _L1.effective[1].text, _L1.ineffective[0].text
+_PROSE = " ".join(["words"] * 75)
+
+
+@pytest.mark.parametrize(
+    ("document", "format", "expected"),
+    [
+        # a <head> left open ends where the body begins
+        (
+            f"<html><head><title>Jobs</title><body><h2>Effective</h2><ul><li>{_E1}</li></ul>",
+            "html",
+            [("verbatim", "effective")],
+        ),
+        # items and cells whose end tags are left out end at the next one, and at their list
+        (
+            f"<h2>Seeing the Big Picture</h2><ul><li>{_E1}<li>{_E2}</ul><p>{_PROSE}</p>",
+            "html",
+            [("verbatim", None), ("verbatim", None)],
+        ),
+        (
+            f"<h2>Seeing the Big Picture</h2><table><tr><th>Effective<th>Ineffective<tr><td>{_E1}"
+            f"<td>{_I1}</table><p>{_PROSE}</p>",
+            "html",
+            [("verbatim", "effective"), ("verbatim", "ineffective")],
+        ),
+        # a comment before the first tag is still HTML
+        (
+            f"<!-- page --><html><body><h2>Effective</h2><p>{_E1}</p></body></html>",
+            None,
+            [("verbatim", "effective")],
+        ),
+        # lists nested deeper than CommonMark's default of 20 lose nothing after them
+        (
+            "## Effective\n\n" + "".join("  " * n + "- x\n" for n in range(25)) + f"\n- {_E1}\n",
+            "markdown",
+            [*[("unknown", "effective")] * 25, ("verbatim", "effective")],
+        ),
+        # HTML among Markdown is read as HTML
+        (f"## Effective\n\n<ul><li>{_E1}</li></ul>\n", "markdown", [("verbatim", "effective")]),
+        # a table whose first row claims nothing has no header: its first row is read
+        (
+            f"| {_E1} | {_I1} |\n|---|---|\n| {_E2} | x |\n",
+            "markdown",
+            [("verbatim", None), ("verbatim", None), ("verbatim", None)],
+        ),
+        (f'"{_E1}"\n"{_E2}"\n', "csv", [("verbatim", None), ("verbatim", None)]),
+        # curly and low-9 quotation marks around a quotation are typography
+        (f"## Effective\n\n- \u201c{_E1}\u201d", "markdown", [("verbatim", "effective")]),
+        (f"## Effective\n\n- \u201e{_E1}\u201c", "markdown", [("verbatim", "effective")]),
+    ],
+)
+def test_documents_as_people_write_them_are_read_whole(
+    ccf: cf.Framework, document: str, format: str | None, expected: list[tuple[str, str | None]]
+) -> None:
+    """Left-out end tags, a head left open, deep lists, header-less tables, curly quotes."""
+    report = check_quotes(document, ccf, format=format)
+    assert [(f.status, f.claimed_polarity) for f in report] == expected
+
+
+def test_another_frameworks_sentence_quoted_in_prose_is_reported(ccf: cf.Framework) -> None:
+    """Prose quoting Success Profiles' wording reports it as the other framework's."""
+    theirs = cf.load("success-profiles-behaviours").indicator("working-together.l1.e1").text
+    report = check_quotes(f'We want you to "{theirs}" Really.', ccf, format="text")
+    assert [(f.status, f.text) for f in report] == [("other-framework", theirs)]
+
+
+def test_the_likeliest_framework_counts_every_quotation_of_it() -> None:
+    """Indicators of another level than claimed still show which framework is quoted."""
+    level1 = cf.load("competency-framework").competency("Leading and Communicating").level(1)
+    text = "Effective\n" + "\n".join(i.text for i in level1.effective)
+    report = check_against_bundled(text, level=3)
+    assert report.framework_id == "competency-framework"
+    assert report.counts["other-level"] == len(level1.effective)
+
+
+def test_unreadable_data_is_one_error(ccf: cf.Framework) -> None:
+    """JSON nested past the limit, or a CSV field past the csv module's, is one clear error."""
+    with pytest.raises(cf.InvalidDocumentError, match="nested deeper than 100 levels"):
+        check_quotes("[" * 150 + "]" * 150, ccf, format="json")
+    with pytest.raises(cf.InvalidDocumentError, match="malformed CSV at line 2"):
+        check_quotes("a,b\n" + "x" * 200_000 + ",y\n", ccf, format="csv")
+    with pytest.raises(cf.InvalidDocumentError, match="document too large"):
+        check_quotes(b"x" * (64 * 1024 * 1024 + 1), ccf)
+
+
+def test_utf16_without_a_mark_holding_curly_quotes_and_dashes() -> None:
+    """UTF-16 text with a few characters beyond Latin-1 is still UTF-16."""
+    text = "Lead \u2013 don\u2019t wait, and tell the team what matters most"
+    assert decode(text.encode("utf-16-le")) == (text, "UTF-16")

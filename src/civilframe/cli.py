@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, TextIO
 from ._format.documents import MAX_BYTES, read_document, too_large
 from ._package import version
 from .analysis.find import ranked, search
+from .analysis.quotes.readers import FORMATS as DOCUMENT_FORMATS
 from .errors import CivilframeError, InvalidDocumentError, NotFoundError
 from .export import FORMATS, to_html
 from .loading import load, load_file
@@ -315,7 +316,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         data = _read_limited(sys.stdin.buffer, "standard input")
     else:
         data = read_document(args.file)  # a stream such as /dev/zero is cut at the limit
-    format = SUFFIXES.get(os.path.splitext(args.file)[1].lower()) if args.file != "-" else None
+    format = args.format
+    if format is None and args.file != "-":
+        format = SUFFIXES.get(os.path.splitext(args.file)[1].lower())
     framework = _framework(args.framework) if args.framework else None
     level = args.level
     if args.grade is not None:
@@ -521,6 +524,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--framework",
         help="the framework it quotes (default: the bundled one it quotes most, as said)",
+    )
+    check.add_argument(
+        "--format",
+        choices=DOCUMENT_FORMATS,
+        help="how to read it (default: by its suffix, else by what it holds)",
     )
     claimed = check.add_mutually_exclusive_group()
     claimed.add_argument("--level", type=int, help="the level the document claims to quote")

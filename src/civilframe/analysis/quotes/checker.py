@@ -23,18 +23,21 @@ from .source import Document, open_document
 __all__ = ["check_against_bundled", "check_quotes"]
 
 _MIN_PIECE_WORDS = 3
-_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
-_BRACKETS = ' "“”()[]{}<>'
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|„([^“”]+)[“”]')
+#: Quotation marks a quoted statement may stand in, whole.
+_MARKS = "\"“”„‟'‘’‚‛«»"
+_BRACKETS = ' "“”„()[]{}<>'
 
 
 def _pieces(cell: Cell, index: Index, presented: bool) -> list[tuple[str, int | None]]:
     """The statements in a cell, each with the number of the text it is exactly, if any.
 
     A cell is one statement when it is an indicator's text, this framework's or (typography
-    aside) another bundled one's; else it is split around the indicator texts inside it; else,
-    when it holds double-quoted strings (a CSV or JSON data file) and one of them is nearer an
-    indicator than the whole cell is, each quoted string of three words or more is a statement;
-    else the whole cell is one statement.
+    aside) another bundled one's, in quotation marks or not; else, when a quoted string in it
+    is another framework's text, each quoted string of three words or more is a statement;
+    else it is split around the indicator texts inside it; else, when it holds quoted strings
+    (a CSV or JSON data file) and one of them is nearer an indicator than the whole cell is,
+    each quoted string is a statement; else the whole cell is one statement.
     """
     number = index.cell_number(cell)
     if number is not None:
@@ -42,20 +45,36 @@ def _pieces(cell: Cell, index: Index, presented: bool) -> list[tuple[str, int | 
     others, longest = _elsewhere(index.framework.id)
     if len(cell.clean) <= longest and index.key(cell.clean) in others:
         return [(cell.clean, None)]  # another framework's text, whole: not split
+    inner = cell.clean.strip(_MARKS + " ")
+    if inner != cell.clean and len(inner) <= 2 * index.longest_text:  # a quotation, whole
+        number = index.typeset(inner)
+        if number is not None or index.key(inner) in others:
+            return [(inner, number)]
+    quoted = [
+        text.strip()
+        for match in _QUOTED.finditer(cell.clean)
+        if len((text := next(group for group in match.groups() if group)).split())
+        >= _MIN_PIECE_WORDS
+    ]
+
+    def elsewhere(text: str) -> bool:
+        return len(text) <= longest and index.key(text) in others
+
+    pieces = [
+        piece
+        for text in quoted
+        for piece in ([(text, None)] if elsewhere(text) else _split(text, index, 1))
+    ]
+    if any(elsewhere(text) for text in quoted):  # another framework's quotation, whole
+        return pieces
     whole = _split(cell.clean, index, 1 if presented else _MIN_PIECE_WORDS)
     if len(whole) > 1 or whole[0][1] is not None:
         return whole
-    quoted = [
-        match.group(1) or match.group(2)
-        for match in _QUOTED.finditer(cell.clean)
-        if len((match.group(1) or match.group(2)).split()) >= _MIN_PIECE_WORDS
-    ]
-    if quoted:
-        inner = [piece for text in quoted for piece in _split(text.strip(), index, 1)]
-        if any(exact is not None for _, exact in inner) or _nearest(
-            [text for text, _ in inner], index
-        ) > _nearest([cell.clean], index):
-            return inner
+    if pieces and (
+        any(exact is not None for _, exact in pieces)
+        or _nearest([text for text, _ in pieces], index) > _nearest([cell.clean], index)
+    ):
+        return pieces
     return whole
 
 
@@ -63,6 +82,10 @@ def _split(text: str, index: Index, least: int) -> list[tuple[str, int | None]]:
     """``text`` split around the indicator texts inside it (itself when it holds none)."""
     if text in index.exact:
         return [(text, index.exact[text])]
+    if len(text) <= 2 * index.longest_text:
+        number = index.typeset(text)
+        if number is not None:
+            return [(text, number)]
     found = index.contained(text)
     if not found:
         return [(text, None)]
@@ -281,10 +304,11 @@ def check_against_bundled(
 ) -> QuoteReport:
     r"""The document checked against the bundled framework it quotes most.
 
-    Each bundled framework (that has ``level``, if given) is tried; the one with the most
-    verbatim statements wins, then the one with the most statements it knows at all, then
-    the first listed. The report says the framework was chosen (:attr:`QuoteReport.chosen`).
-    Takes ``source``, ``level`` and ``format`` as :func:`check_quotes` does.
+    Each bundled framework (that has ``level``, if given) is tried; the one whose indicators
+    the most statements quote (verbatim or near, at any level or column) wins, then the one
+    with the most verbatim statements, then the first listed. The report says the framework
+    was chosen (:attr:`QuoteReport.chosen`). Takes ``source``, ``level`` and ``format`` as
+    :func:`check_quotes` does.
 
     >>> advert = "Effective\nWork with energy and pace to get the job done"
     >>> check_against_bundled(advert).framework_id
@@ -314,8 +338,8 @@ def check_against_bundled(
 
 
 def _quoted(report: QuoteReport) -> tuple[int, int]:
-    counts = report.counts
-    return counts["verbatim"], counts["verbatim"] + counts["near"] + counts["wrong-column"]
+    """How much of a document is the framework's: quotations of it, then verbatim ones."""
+    return sum(1 for f in report if f.indicator is not None), report.counts["verbatim"]
 
 
 def _check(document: Document, framework: Framework, level: int | None) -> QuoteReport:

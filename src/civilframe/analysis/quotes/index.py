@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -156,11 +155,13 @@ class Index:
         return numbers
 
     def closest(self, text: str) -> tuple[float, int] | None:
-        """The text most like ``text``, as ``(ratio, number)``, if one shares two of its words.
+        """The text sharing most words with ``text``, as ``(share, number)``; None for none.
 
-        Kept cheap for the many statements that match nothing: the candidates are the texts
-        holding one of the statement's rarest words; only the few sharing the most words with
-        it (:data:`_CLOSEST_COMPARED`) are compared word by word.
+        ``share`` is the words the two have in common, counted as often as each has them, over
+        their average length in words (1.0 for the same words in any order): a statement that
+        matches nothing has its nearest text named without comparing it word by word with
+        every indicator. Only texts holding one of the statement's rarest words are candidates,
+        and a text must share two of its words.
         """
         words = tuple(text.split(" "))
         mine = frozenset(_occurrences(words))
@@ -173,17 +174,14 @@ class Index:
         for key in rarest[:_CLOSEST_WORDS]:
             if len(self.postings[key]) <= common:
                 candidates.update(self.postings[key])
-        shared = heapq.nsmallest(
-            _CLOSEST_COMPARED,
-            ((-len(mine & self.keys[number]), number) for number in candidates),
-        )
         best: tuple[float, int] | None = None
-        for count, number in ((-negative, number) for negative, number in shared):
-            if count < 2:
-                break
-            ratio = similarity(self.words[number], words)
-            if best is None or ratio > best[0]:
-                best = (ratio, number)
+        for number in sorted(candidates):
+            shared = len(mine & self.keys[number])
+            if shared < 2:
+                continue
+            share = 2 * shared / (len(words) + len(self.words[number]))
+            if best is None or share > best[0]:
+                best = (share, number)
         return best
 
     def near(self, text: str) -> list[tuple[float, int]]:
@@ -224,9 +222,7 @@ class Index:
 
 
 #: How many of a statement's rarest words find the candidates for :meth:`Index.closest`.
-_CLOSEST_WORDS = 8
-#: How many of those candidates, most words shared first, :meth:`Index.closest` compares.
-_CLOSEST_COMPARED = 2
+_CLOSEST_WORDS = 3
 #: The fewest texts a word may be in and still find candidates (a twentieth of them, if more).
 _CLOSEST_COMMON = 20
 

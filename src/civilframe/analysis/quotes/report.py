@@ -52,8 +52,11 @@ class Elsewhere:
 class Rewording:
     """One difference in wording between an indicator and the statement quoting it.
 
-    Words are split at white space, so punctuation stays on its word: an added full stop shows
-    as ``"decisions"`` → ``"decisions."``.
+    Words are compared with typography made uniform (:func:`~civilframe.text.typography_key`:
+    quotation marks straight, dashes as hyphens without spaces around them, no final full
+    stop) and split at white space, so other punctuation stays on its word: a comma dropped
+    shows as ``"decisions,"`` → ``"decisions"``. Typography itself is listed apart
+    (:attr:`QuoteFinding.typography`).
     """
 
     #: The indicator's words that the statement changed or dropped (empty for an insertion).
@@ -113,7 +116,9 @@ class QuoteFinding:
     #: The checked framework's indicator closest to it, if any shares its words: the one it
     #: quotes, or for ``"unknown"`` and ``"other-framework"`` the nearest there is.
     closest: Indicator | None = attrs.field(default=None, repr=False)
-    #: How close :attr:`closest` is: its word similarity, 0 to 1.
+    #: How close :attr:`closest` is, 0 to 1: its word similarity to the statement (as
+    #: :attr:`similarity`) for a finding that quotes it; for "unknown" and "other-framework"
+    #: statements near nothing, the share of words the two have in common.
     closeness: float = attrs.field(default=0.0, repr=False)
 
     @property

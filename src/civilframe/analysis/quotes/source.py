@@ -1,12 +1,13 @@
 """What a document to check is given as: text, the bytes of a file, or a path; decoded once.
 
 Bytes are decoded by what they show of themselves: a byte order mark (UTF-8, UTF-16 or UTF-32)
-first; else UTF-16 without a mark, when every other byte of the start is NUL (as Windows'
-"Unicode" text is); else UTF-8, when the bytes are valid UTF-8; else Windows-1252, the encoding
-Word and Windows' "ANSI" text use. The report says which (:attr:`QuoteReport.encoding`).
-Anything holding NUL once decoded (an image, a zip file) is refused as binary. A path is read
-with the size limit every civilframe reader has (:data:`MAX_BYTES`, 64 MiB), refused unread
-when larger.
+first; else UTF-16 without a mark, when most pairs of bytes at the start hold a NUL in the
+same place (as Windows' "Unicode" text of Latin letters does); else UTF-8, when the bytes are
+valid UTF-8; else Windows-1252, the encoding Word and Windows' "ANSI" text use. The report
+says which (:attr:`QuoteReport.encoding`).
+Anything holding NUL once decoded (an image, a zip file) is refused as binary. A document
+over the size limit every civilframe reader has (:data:`MAX_BYTES`, 64 MiB) is refused: a path
+unread, bytes or text before they are read.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ import re
 
 import attrs
 
-from ..._format.documents import MAX_BYTES, read_document
+from ..._format.documents import MAX_BYTES, read_document, too_large
 from ..._format.problems import invalid
 from .readers import BINARY, FORMATS, SUFFIXES, DocumentFormat, detect_bytes, detect_text
 
 __all__ = ["MAX_BYTES", "Document", "decode", "open_document"]
+
+#: How many bytes at the start show UTF-16 without a mark.
+_SNIFFED = 4096
 
 #: Byte order marks, longest first (UTF-32's little-endian mark starts with UTF-16's).
 _MARKS = (
@@ -48,9 +52,11 @@ def decode(data: bytes, origin: str | None = None) -> tuple[str, str]:
     for mark, codec, name in _MARKS:
         if data.startswith(mark):
             return _checked(_decoded(data[len(mark) :], codec, name, origin), origin), name
-    head = data[:4096]
-    if len(head) >= 2 and head.count(0) * 2 >= len(head) - 1:
-        codec = "utf-16-be" if head[0] == 0 else "utf-16-le"
+    head = data[: _SNIFFED - _SNIFFED % 2]
+    pairs = len(head) // 2
+    high_first, high_second = head[0::2].count(0), head[1::2].count(0)
+    if pairs and max(high_first, high_second) * 10 >= pairs * 6:  # a NUL in most pairs
+        codec = "utf-16-be" if high_first > high_second else "utf-16-le"
         return _checked(_decoded(data, codec, "UTF-16", origin), origin), "UTF-16"
     try:
         return _checked(data.decode("utf-8"), origin), "UTF-8"
@@ -109,11 +115,15 @@ def open_document(source: object, format: str | None = None) -> Document:
     if isinstance(source, str):
         if chosen in BINARY:
             raise TypeError(f"a {chosen} document is read from its bytes or its path, not text")
+        if len(source) > MAX_BYTES:  # a character is at least a byte: over the limit for sure
+            raise too_large(len(source), MAX_BYTES, None)
         text = source.removeprefix("\ufeff")
         return Document(chosen or detect_text(text), text, None, None, None)
     origin: str | None = None
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        if len(data) > MAX_BYTES:
+            raise too_large(len(data), MAX_BYTES, None)
     elif isinstance(source, os.PathLike):
         path = os.fspath(source)
         origin = os.fsdecode(path)

@@ -40,7 +40,8 @@ from .index import Index
 __all__ = ["rows"]
 
 _SHORT_WORDS = 40
-#: The depth of a claim made by a paragraph: under every heading, replaced by the next.
+#: The depth of a claim made by a paragraph: under every heading, replaced by the next
+#: paragraph's claim of its kind, ended by the next heading.
 _PARAGRAPH = 7
 
 #: Column names (folded) whose cells claim, row by row: a level, a grade, a competency, a column.
@@ -108,12 +109,14 @@ def rows(blocks: Iterable[Block], index: Index, level: int | None) -> list[Row]:
     """The rows of a document's blocks, each with its claims (``level`` overriding its own)."""
     found: list[Row] = []
     stack: list[_Claim] = []
-    table: list[Block] = []
+    tables: dict[int, list[Block]] = {}  # the cells of the tables open, nested ones too
+    around: dict[int, Claims] = {}  # what the headings above each table claim for it
     values: list[Block] = []
     for block in blocks:
-        if table and (block.kind != "cell" or block.table != table[0].table):
-            found.extend(_table(table, index, _merged(stack, level)))
-            table = []
+        if tables and block.kind != "cell":
+            for number, cells in tables.items():
+                found.extend(_table(cells, index, around[number]))
+            tables.clear()
         if block.kind == "heading":
             stack = [claim for claim in stack if claim.depth < block.depth]
             claim = _claim(block.text, index, block.depth)
@@ -122,7 +125,8 @@ def rows(blocks: Iterable[Block], index: Index, level: int | None) -> list[Row]:
         elif block.kind in ("paragraph", "item"):
             words = len(block.text.split())
             claim = _claim(block.text, index, _PARAGRAPH) if words <= _SHORT_WORDS else None
-            if claim is not None:
+            if claim is not None:  # it replaces what the paragraphs before claimed of its kind
+                stack = [kept for kept in stack if not _same_kind(kept, claim)]
                 stack.append(claim)
                 continue
             claims = _merged(stack, level)
@@ -130,13 +134,25 @@ def rows(blocks: Iterable[Block], index: Index, level: int | None) -> list[Row]:
             short = block.kind == "item" or words <= _SHORT_WORDS
             found.append(_single(block, claims, under and short))
         elif block.kind == "cell":
-            table.append(block)
+            if block.table not in tables:
+                tables[block.table] = []
+                around[block.table] = _merged(stack, level)
+            tables[block.table].append(block)
         else:
             values.append(block)
-    if table:
-        found.extend(_table(table, index, _merged(stack, level)))
+    for number, cells in tables.items():
+        found.extend(_table(cells, index, around[number]))
     found.extend(_values(values, index, level))
     return found
+
+
+def _same_kind(kept: _Claim, new: _Claim) -> bool:
+    """Whether a paragraph's claim ``new`` replaces ``kept``: a paragraph's, of the same kind."""
+    return kept.depth == _PARAGRAPH and (
+        (new.competency is not None and kept.competency is not None)
+        or (new.level is not None and kept.level is not None)
+        or (new.polarity is not None and kept.polarity is not None)
+    )
 
 
 def _table(cells: list[Block], index: Index, around: Claims) -> Iterator[Row]:
@@ -146,10 +162,11 @@ def _table(cells: list[Block], index: Index, around: Claims) -> Iterator[Row]:
         by_row.setdefault(cell.row, []).append(cell)
     ordered = [by_row[number] for number in sorted(by_row)]
     header: list[Block] = []
-    if ordered and (
-        all(cell.header for cell in ordered[0])
-        or all(_is_header(cell.text, index) for cell in ordered[0] if cell.text)
-    ):
+    first = ordered[0] if ordered else []
+    if any(_is_header(cell.text, index) for cell in first) and (
+        all(cell.header for cell in first)
+        or all(_is_header(cell.text, index) for cell in first if cell.text)
+    ):  # a header row claims something; one that claims nothing is read as a row
         header = ordered.pop(0)
     columns: dict[int, _Claim] = {}  # what a header cell claims for its column
     roles: dict[int, str] = {}  # the header cells whose column's cells claim, row by row
@@ -255,34 +272,53 @@ def _role_claim(role: str, text: str, index: Index) -> _Claim:
 def _values(blocks: Iterable[Block], index: Index, level: int | None) -> Iterator[Row]:
     """The rows of data values, each claiming by its keys and its object's scalar members."""
     scoped: dict[tuple[str, ...], list[_Claim]] = {}
+    # what the keys down to an object claim, worked out once per object (its siblings share it)
+    reached: dict[tuple[str, ...], tuple[tuple[_Claim, ...], bool]] = {(): ((), False)}
+
+    def claims_to(keys: tuple[str, ...]) -> tuple[tuple[_Claim, ...], bool]:
+        known = reached.get(keys)
+        if known is not None:
+            return known
+        # the longest prefix already worked out, then the keys below it one by one
+        depth = len(keys) - 1
+        while keys[:depth] not in reached:
+            depth -= 1
+        stack, presented = reached[keys[:depth]]
+        for at in range(depth, len(keys)):
+            stack, presented = _key_claims(keys, at, stack, presented, scoped, index)
+            reached[keys[: at + 1]] = (stack, presented)
+        return stack, presented
+
     for block in blocks:
         keys = block.keys
         role = _role(fold(keys[-1])) if keys and not _INDEX.fullmatch(keys[-1]) else None
         if role is not None:
             scoped.setdefault(keys[:-1], []).append(_role_claim(role, block.text, index))
             continue
-        stack: list[_Claim] = []
-        presented = False
-        for depth in range(len(keys) + 1):
-            stack.extend(scoped.get(keys[:depth], ()))
-            if depth == len(keys):
-                break
-            key = keys[depth]
-            if _INDEX.fullmatch(key):
-                continue
-            polarity = key_polarity(key)
-            if polarity is not None:
-                stack.append(_Claim(0, polarity=polarity))
-                presented = True
-                continue
-            if fold(key) in _INDICATOR_KEYS:
-                presented = True
-                continue
-            number = _NUMBER.fullmatch(fold(key))
-            if number and depth and fold(keys[depth - 1]) in _LEVEL_NAMES:
-                stack.append(_Claim(0, level=int(number.group(1))))
-                continue
-            claim = _claim(key, index, 0)
-            if claim is not None:
-                stack.append(claim)
+        stack, presented = claims_to(keys)
         yield _single(block, _merged(stack, level), presented)
+
+
+def _key_claims(
+    keys: tuple[str, ...],
+    at: int,
+    stack: tuple[_Claim, ...],
+    presented: bool,
+    scoped: dict[tuple[str, ...], list[_Claim]],
+    index: Index,
+) -> tuple[tuple[_Claim, ...], bool]:
+    """The claims down to ``keys[at]``: those above it, its object's members', and its own."""
+    stack = (*stack, *scoped.get(keys[:at], ()))
+    key = keys[at]
+    if _INDEX.fullmatch(key):
+        return stack, presented
+    polarity = key_polarity(key)
+    if polarity is not None:
+        return (*stack, _Claim(0, polarity=polarity)), True
+    if fold(key) in _INDICATOR_KEYS:
+        return stack, True
+    number = _NUMBER.fullmatch(fold(key))
+    if number and at and fold(keys[at - 1]) in _LEVEL_NAMES:
+        return (*stack, _Claim(0, level=int(number.group(1)))), presented
+    claim = _claim(key, index, 0)
+    return ((*stack, claim) if claim is not None else stack), presented

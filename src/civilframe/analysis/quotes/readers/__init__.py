@@ -54,6 +54,8 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|table|div|section|article|main|p|ul|ol|h[1-6])\b",
     re.IGNORECASE,
 )
+#: What may stand before an HTML document's first tag: an XML declaration, comments.
+_PROLOGUE = re.compile(r"\A(?:\s*(?:<\?xml[^>]*>|<!--.*?-->))*\s*", re.DOTALL)
 _MARKDOWN = re.compile(r"^#{1,6}[ \t]|^[ \t]*\|.*\|[ \t]*$|\*\*\S|__\S|\]\([^)\s]+\)", re.MULTILINE)
 
 
@@ -88,11 +90,11 @@ def detect_text(text: str) -> DocumentFormat:
 
         try:
             json.loads(start)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
         else:
             return "json"
-    if _HTML_START.match(start):
+    if _HTML_START.match(_PROLOGUE.sub("", start[:_SHOWN_WITHIN])):
         return "html"
     if "\t" in text:
         return "text"

@@ -15,10 +15,14 @@ import re
 from collections.abc import Iterator
 
 from ...._format.documents import parse_json
+from ...._format.problems import invalid
 from ....text import unwrapped
 from ..blocks import Block
 
-__all__ = ["read_csv_table", "read_json"]
+__all__ = ["MAX_DEPTH", "read_csv_table", "read_json"]
+
+#: How deep a JSON document may nest (an indicator list is a few levels down, not hundreds).
+MAX_DEPTH = 100
 
 #: A JSON string, as the text writes it: what puts each string value on its line.
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -27,7 +31,8 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 def read_json(text: str, origin: str | None = None) -> list[Block]:
     """The string values (and whole numbers) of a JSON document as blocks.
 
-    Raises :class:`~civilframe.InvalidDocumentError` for text that is not JSON.
+    Raises :class:`~civilframe.InvalidDocumentError` for text that is not JSON, or that nests
+    deeper than :data:`MAX_DEPTH` levels.
     """
     value = parse_json(text, origin, max_bytes=None)
     starts = _line_starts(text)
@@ -36,6 +41,10 @@ def read_json(text: str, origin: str | None = None) -> list[Block]:
 
     def locate(node: object, keys: tuple[str, ...], line: int) -> None:
         """Give every scalar its line: the strings of the text come in the text's order."""
+        if len(keys) > MAX_DEPTH:
+            raise invalid(
+                (f"nested deeper than {MAX_DEPTH} levels: no tool's data is @ $",), origin
+            )
         if isinstance(node, dict):
             for key, member in node.items():
                 at = next(strings, line)  # the key, on the line its value starts on
@@ -79,10 +88,21 @@ def _line(starts: list[int], position: int) -> int:
 
 
 def read_csv_table(text: str) -> Iterator[Block]:
-    """The fields of a CSV document as the cells of one table, its first row the header."""
+    """The fields of a CSV document as the cells of one table, its first row the header.
+
+    Raises :class:`~civilframe.InvalidDocumentError` for a CSV the :mod:`csv` module cannot
+    read (a field longer than its limit of 128 KiB, which no indicator is).
+    """
     reader = csv.reader(io.StringIO(text, newline=""))
     line = 1
-    for row, fields in enumerate(reader, start=1):
+    rows = enumerate(reader, start=1)
+    while True:
+        try:
+            row, fields = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:  # a field over the csv module's limit, a stray quote
+            raise invalid((f"malformed CSV at line {reader.line_num}: {error} @ $",)) from None
         for column, field in enumerate(fields, start=1):
             found = unwrapped(field)
             if found:

@@ -10,6 +10,7 @@ lines; text outside them in a ``<div>`` or the body is a paragraph too. ``<scrip
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 import attrs
@@ -46,7 +47,20 @@ class _Open:
     markup: dict[str, None] = attrs.Factory(dict)
 
 
+#: Tags that end a ``<head>`` left open: the body has begun.
+_BODY_STARTS = frozenset({"body", "p", "ul", "ol", "table", "div", "li", "td", "th", "main"})
+_BODY_STARTS |= frozenset(_HEADINGS)
+
+
 class _Reader(HTMLParser):
+    """The blocks of an HTML document, with the end tags HTML lets authors leave out implied.
+
+    An ``<li>`` ends the item before it in its list, a ``<td>``, ``<th>`` or ``<tr>`` the cell
+    before it in its table, a ``<p>`` or heading an open paragraph; ``</ul>``, ``</ol>`` and
+    ``</table>`` end what is open inside them; ``<body>`` (or the first block of the body)
+    ends a ``<head>`` left open. So the open elements stay few, whatever the document.
+    """
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
@@ -59,9 +73,12 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.skipping:
-            if tag == self.skipping[-1] and tag not in _VOID:
-                self.skipping.append(tag)
-            return
+            if self.skipping[0] == "head" and tag in _BODY_STARTS:
+                self.skipping.clear()  # the body began without </head>
+            else:
+                if tag == self.skipping[-1] and tag not in _VOID:
+                    self.skipping.append(tag)
+                return
         if tag in _SKIPPED:
             self.skipping.append(tag)
             return
@@ -79,23 +96,30 @@ class _Reader(HTMLParser):
             self.tables.append([self.count, 0, 0])
         elif tag == "thead":
             self.thead += 1
-        elif tag == "tr" and self.tables:
-            self._flush()
+        elif tag in ("tr", "td", "th") and not self.tables:
+            self._flush()  # a cell outside any table: its text stands apart
+        elif tag == "tr":
+            self._close_cells()
             self.tables[-1][1] += 1
             self.tables[-1][2] = 0
-        elif tag in ("td", "th") and self.tables:
-            self._flush()
+        elif tag in ("td", "th"):
+            self._close_cells()
             table = self.tables[-1]
+            if table[1] == 0:  # a cell before any <tr>: its row begins
+                table[1] = 1
             table[2] += 1
             cell = (table[0], table[1], table[2], tag == "th" or self.thead > 0)
             self.open.append(_Open(tag, "cell", 0, line, cell=cell))
         elif tag in _HEADINGS:
+            self._close_paragraph()
             self._flush()
             self.open.append(_Open(tag, "heading", _HEADINGS[tag], line))
         elif tag == "li":
+            self._close_item()
             self._flush()
             self.open.append(_Open(tag, "item", self.lists, line))
         elif tag in _PARAGRAPHS:
+            self._close_paragraph()
             outer = self.open[-1] if self.open else None
             self._flush()
             if outer is not None and outer.kind in ("cell", "item"):
@@ -104,6 +128,39 @@ class _Reader(HTMLParser):
                 self.open.append(_Open(tag, "paragraph", 0, line))
         elif tag in _BOUNDARIES:
             self._flush()
+
+    def _close_while(self, keep_closing: Callable[[_Open], bool]) -> None:
+        """Close open blocks, innermost first, while ``keep_closing`` says so of the next."""
+        while self.open and keep_closing(self.open[-1]):
+            self._pop()
+
+    def _close_to(self, found: Callable[[_Open], bool]) -> None:
+        """Close every block inside the innermost open one ``found`` picks, and that one."""
+        if not any(found(block) for block in self.open[-_SCAN:]):
+            return
+        while self.open:
+            block = self._pop()
+            if found(block):
+                return
+
+    def _pop(self) -> _Open:
+        """Close the innermost open block: its text so far is emitted."""
+        block = self.open[-1]
+        self._flush()  # emits it; loose text is closed by it already
+        if self.open and self.open[-1] is block:
+            self.open.pop()
+        return block
+
+    def _close_item(self) -> None:
+        lists = self.lists
+        self._close_to(lambda block: block.kind == "item" and block.depth == lists)
+
+    def _close_cells(self) -> None:
+        table = self.tables[-1][0]
+        self._close_to(lambda block: block.kind == "cell" and block.cell[0] == table)
+
+    def _close_paragraph(self) -> None:
+        self._close_while(lambda block: block.tag == "p")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.skipping:
@@ -116,21 +173,24 @@ class _Reader(HTMLParser):
             return
         if tag == "thead":
             self.thead = max(0, self.thead - 1)
-        if any(block.tag == tag for block in self.open):
-            while self.open:
-                closed = self.open[-1]
-                self._flush()
-                self.open.pop()
-                if closed.tag == tag:
-                    break
-            if self.open:  # the outer block's text resumes after this one
-                self.open[-1].line = self.getpos()[0]
-        elif tag in _BOUNDARIES or tag in ("ul", "ol"):
-            self._flush()
         if tag in ("ul", "ol"):
+            self._close_item()
+            self._flush()
             self.lists = max(0, self.lists - 1)
-        elif tag == "table" and self.tables:
+            return
+        if tag == "table" and self.tables:
+            self._close_cells()
+            self._flush()
             self.tables.pop()
+            return
+        if tag in ("td", "th") and self.tables:
+            self._close_cells()
+        elif tag == "li":
+            self._close_item()
+        elif any(block.tag == tag for block in self.open[-_SCAN:]):
+            self._close_to(lambda block: block.tag == tag)
+        elif tag in _BOUNDARIES:
+            self._flush()
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
@@ -140,9 +200,11 @@ class _Reader(HTMLParser):
         if not self.open:
             self.open.append(_Open("", "paragraph", 0, self.getpos()[0]))
         current = self.open[-1]
-        if not current.parts and not data.strip():
-            current.line = self.getpos()[0] + data.count("\n")
-            return
+        if not current.parts:
+            leading = data[: len(data) - len(data.lstrip())]
+            current.line = self.getpos()[0] + leading.count("\n")
+            if not data.strip():
+                return
         current.parts.append(data)
 
     def _flush(self) -> None:
@@ -174,13 +236,16 @@ class _Reader(HTMLParser):
         )
 
 
+#: How far down the open blocks an end tag looks for its start tag: a document whose blocks
+#: nest deeper than this (without their end tags) has them closed by what follows instead.
+_SCAN = 64
+
+
 def read_html(text: str) -> list[Block]:
     """The blocks of an HTML document, in document order."""
     reader = _Reader()
     reader.feed(text)
     reader.close()
     while reader.open:
-        reader._flush()
-        if reader.open:
-            reader.open.pop()
+        reader._pop()
     return reader.blocks

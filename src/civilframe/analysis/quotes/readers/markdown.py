@@ -3,13 +3,16 @@
 Headings keep their depth; a list item's paragraphs are items, at their list's depth; a
 table's cells keep their row and column, its first row the header. Emphasis, links (their
 text kept), images (their alt text kept) and inline HTML are removed from the text, and
-soft-wrapped lines joined; code blocks are not read.
+soft-wrapped lines joined; code blocks are not read. A block of HTML among the Markdown is read
+as HTML (:mod:`.html`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+import attrs
 
 from ....text import unwrapped
 from ..blocks import Block, BlockKind
@@ -45,11 +48,17 @@ def _text(token: Token) -> tuple[str, tuple[str, ...]]:
     return unwrapped("".join(parts)), tuple(markup)
 
 
+#: How deep lists and quotations may nest and still be read.
+_MAX_NESTING = 1000
+
+
 def read_markdown(text: str) -> Iterator[Block]:
     """The blocks of a Markdown document, in document order."""
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark").enable("table")
+    # CommonMark's parser stops reading at 20 levels of nesting; lists that deep are rare, but
+    # what follows them must not be lost
+    parser = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
     kind: BlockKind = "paragraph"
     depth = 0
     lists = 0
@@ -76,6 +85,11 @@ def read_markdown(text: str) -> Iterator[Block]:
             column = 0
         elif token.type in ("th_open", "td_open"):
             kind, column, header = "cell", column + 1, token.type == "th_open"
+        elif token.type == "html_block":  # HTML among the Markdown, read as HTML
+            from .html import read_html
+
+            for block in read_html(token.content):
+                yield attrs.evolve(block, line=line + block.line - 1, table=-block.table)
         elif token.type == "inline":
             found, markup = _text(token)
             if kind == "cell" and found:

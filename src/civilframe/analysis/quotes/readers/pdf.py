@@ -10,6 +10,7 @@ mark, before one that starts in lower case).
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 from ...._format.problems import invalid
@@ -34,9 +35,13 @@ def pdf_text(data: bytes, origin: str | None = None) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    log = logging.getLogger("pypdf")
+    level, log.level = log.level, logging.ERROR  # its warnings are ours to report, in one line
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, OSError) as error:
         raise invalid((f"not a readable PDF: {error} @ $",), origin) from None
+    finally:
+        log.level = level
     return unwrap("\n".join(pages).replace("\r\n", "\n"))

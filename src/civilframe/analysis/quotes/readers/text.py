@@ -16,7 +16,7 @@ import re
 import attrs
 
 from ...._format.scalars import Polarity
-from ....text import collapse
+from ....text import unwrapped
 from ..blocks import Cell, Claims, Row
 from ..claims import column_polarity, heading
 from ..index import Index
@@ -41,7 +41,7 @@ def _cells(line: str, number: int, index: Index) -> list[Cell]:
     if len(fields) > 1 and _BULLET.fullmatch(fields[0]):  # "•<TAB>text": a bullet, not a cell
         fields = [f"- {fields[1]}", *fields[2:]]
     cells = [
-        Cell(raw=collapse(field), clean=_clean(field), lines=[number], column=column)
+        Cell(raw=unwrapped(field), clean=_clean(field), lines=[number], column=column)
         for column, field in enumerate(fields, start=1)
     ]
     return [cell for cell in cells if WORD.search(cell.clean) or is_exact(cell, index)]
@@ -51,7 +51,7 @@ def _clean(field: str) -> str:
     text = field
     if _TAG.search(text):
         text = html.unescape(_TAG.sub(" ", text))
-    text = collapse(text)
+    text = unwrapped(text)  # a no-break space is typography, kept to be reported
     return LIST_MARKER.sub("", text, count=1)
 
 

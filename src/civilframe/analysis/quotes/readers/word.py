@@ -3,7 +3,8 @@
 The body is read in order: a paragraph styled "Heading N" (or "Title") is a heading of depth
 N; a list paragraph (a "List …" style, or numbering of its own) is an item; any other
 paragraph a paragraph; a table's cells keep their row and column, and each paragraph in a cell
-is a cell of its own. A block's line is its paragraph's number in the document, from 1.
+is a cell of its own (a table inside a cell is read as part of that cell). A block's line is
+its paragraph's number in the document, from 1.
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ def _kind(paragraph: Any) -> tuple[BlockKind, int]:
     return "paragraph", 0
 
 
+def _paragraphs(cell: Any) -> Iterator[Any]:
+    """A table cell's paragraphs, those of the tables inside it too, in order."""
+    yield from cell.paragraphs
+    for table in cell.tables:
+        for row in table.rows:
+            for inner in row.cells:
+                yield from _paragraphs(inner)
+
+
 def read_docx(data: bytes, origin: str | None = None) -> Iterator[Block]:
     """The blocks of a Word document's body, in document order."""
     from docx import Document
@@ -66,7 +76,7 @@ def read_docx(data: bytes, origin: str | None = None) -> Iterator[Block]:
                     if id(cell._tc) in seen:  # a merged cell repeats: read it once
                         continue
                     seen.add(id(cell._tc))
-                    for paragraph in cell.paragraphs:
+                    for paragraph in _paragraphs(cell):
                         number += 1
                         text = unwrapped(paragraph.text)
                         if text:
