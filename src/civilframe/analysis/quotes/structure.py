@@ -100,9 +100,15 @@ def _claim(text: str, index: Index, depth: int) -> _Claim | None:
     return _Claim(depth, competency=found[0], level=found[1])
 
 
+def _cell(block: Block, column: int) -> Cell:
+    """A block as a cell of the matcher's rows: its text (already clean), line and markup."""
+    return Cell(
+        raw=block.text, clean=block.text, lines=[block.line], column=column, markup=block.markup
+    )
+
+
 def _single(block: Block, claims: Claims, presented: bool) -> Row:
-    cell = Cell(raw=block.text, clean=block.text, lines=[block.line], column=1, markup=block.markup)
-    return Row(cells=[cell], claims=claims, table=0, presented=presented)
+    return Row(cells=[_cell(block, 1)], claims=claims, table=0, presented=presented)
 
 
 def rows(blocks: Iterable[Block], index: Index, level: int | None) -> list[Row]:
@@ -163,10 +169,9 @@ def _table(cells: list[Block], index: Index, around: Claims) -> Iterator[Row]:
     ordered = [by_row[number] for number in sorted(by_row)]
     header: list[Block] = []
     first = ordered[0] if ordered else []
-    if any(_is_header(cell.text, index) for cell in first) and (
-        all(cell.header for cell in first)
-        or all(_is_header(cell.text, index) for cell in first if cell.text)
-    ):  # a header row claims something; one that claims nothing is read as a row
+    heads = [_is_header(cell.text, index) for cell in first if cell.text]
+    if any(heads) and (all(cell.header for cell in first) or all(heads)):
+        # a header row claims something; one that claims nothing is read as a row
         header = ordered.pop(0)
     columns: dict[int, _Claim] = {}  # what a header cell claims for its column
     roles: dict[int, str] = {}  # the header cells whose column's cells claim, row by row
@@ -217,15 +222,7 @@ def _table(cells: list[Block], index: Index, around: Claims) -> Iterator[Row]:
                 level if around.level else claim.level or level,
                 presented,
             )
-            grouped.setdefault(key, []).append(
-                Cell(
-                    raw=cell.text,
-                    clean=cell.text,
-                    lines=[cell.line],
-                    column=cell.column,
-                    markup=cell.markup,
-                )
-            )
+            grouped.setdefault(key, []).append(_cell(cell, cell.column))
         for (row_competency, row_level, presented), row_cells in grouped.items():
             yield Row(
                 cells=row_cells,
