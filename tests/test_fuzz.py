@@ -16,12 +16,15 @@ import json
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import civilframe as cf
+from civilframe._format.converter import _Builder
+from civilframe.loading import data_file
 from civilframe._format.scalars import text_problem
 
 from .strategies import json_values
@@ -264,3 +267,28 @@ def test_deeply_nested_values_raise_the_error(data: st.DataObject) -> None:
         cf.loads(json.dumps(document).replace(json.dumps(marker), nested, 1))
     if depth == PAST_THE_PARSER:
         assert caught.value.problems == ("malformed JSON: nested too deeply @ $",)
+
+
+def _outcome(text: str) -> cf.Framework | tuple[str, ...]:
+    try:
+        return cf.loads(text)
+    except cf.InvalidDocumentError as error:
+        return error.problems
+
+
+@settings(deadline=DEADLINE)
+@given(st.data())
+def test_a_competency_built_at_once_is_the_one_built_row_by_row(data: st.DataObject) -> None:
+    """The loader builds a sound competency's indicators all at once, any other row by row.
+
+    Both ways give the same framework, or the same problems, for any mutated document.
+    """
+    id = data.draw(st.sampled_from(sorted(cf.frameworks())))
+    document = json.loads(data_file(f"frameworks/{id}.json").read_text("utf-8"))  # as shipped
+    for _ in range(data.draw(st.integers(0, 2))):
+        document = data.draw(st.sampled_from(MUTATIONS))(data, document)
+    text = json.dumps(document, ensure_ascii=False)
+    at_once = _outcome(text)
+    with mock.patch.object(_Builder, "_sound_levels", return_value=None):
+        row_by_row = _outcome(text)
+    assert at_once == row_by_row

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from ._format.converter import problems_of, structure, unstructure
-from ._format.documents import MAX_BYTES, parse_json, read_document
+from ._format.documents import MAX_BYTES, parse_json, parse_json_pairs, read_document
 from ._format.problems import invalid
 from ._format.scalars import Id
 from .errors import InvalidDocumentError, NotFoundError
@@ -72,7 +72,7 @@ def loads(
       required key missing @ $.level_definitions
       required key missing @ $.competencies
     """
-    return structure_document(parse_json(data, origin, max_bytes), Framework, origin)
+    return structure_document(parse_json_pairs(data, origin, max_bytes), Framework, origin)
 
 
 def load_file(path: str | os.PathLike[str], *, max_bytes: int | None = MAX_BYTES) -> Framework:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Literal, TypeVar
 
 import attrs
@@ -46,6 +48,7 @@ from ..model import (
 )
 from ..text import fold
 from . import rules
+from .documents import repeated_keys
 from .problems import LIMIT, Problems, invalid, key_step
 from .scalars import (
     Date,
@@ -452,8 +455,28 @@ _NO_SOURCE = Source(id="none", title="(no source)")
 _NO_DEFINITION = LevelDefinition(number=1, label="(undefined)", grades=())
 
 
+def _kind(value: object) -> str:
+    """The JSON type of ``value``, a value of a document read as pairs, in words."""
+    return "an object" if type(value) is tuple else type_name(value)
+
+
+def _as_pairs(value: object) -> object:
+    """``value`` (JSON values with objects as dicts, as a caller built them) read as pairs."""
+    if type(value) is dict:
+        return tuple((key, _as_pairs(item)) for key, item in value.items())
+    if type(value) is list or type(value) is tuple:
+        return [_as_pairs(item) for item in value]
+    return value
+
+
 class _Builder:
     """One framework document, checked and built in one pass.
+
+    The document is parsed JSON with each object as the tuple of its ``(key, value)`` pairs
+    (:func:`~civilframe._format.documents.parse_json_pairs`): the parser then runs no Python
+    for each object, and a key an object repeats is still there to be found. The builder notes
+    (:attr:`repeated`) an object it meets that repeats a key; the repeats are then reported
+    instead of anything else, as :func:`~civilframe._format.documents.parse_json` would.
 
     Type problems (wrong types, missing and unknown keys) and rule problems (ids, levels,
     clusters, sources) are collected apart, each as ``"<message> @ <path>"``. Where a document
@@ -464,6 +487,7 @@ class _Builder:
     def __init__(self) -> None:
         self.problems = Problems()
         self.rules = rules.Rules()
+        self.repeated = False
         self.own = _NO_SOURCE
         self.sources: dict[str, Source] = {}
         self.definitions: dict[int, LevelDefinition] = {}
@@ -473,6 +497,27 @@ class _Builder:
     def problem(self, message: str, path: str) -> None:
         self.problems.append(f"{message} @ {path}")
 
+    def members(self, o: object, path: str) -> dict[str, Any] | None:
+        """The members of ``o`` by key, or None (and a problem) when ``o`` is no object."""
+        if type(o) is not tuple:
+            self.problem(f"expected an object, got {_kind(o)}", path)
+            return None
+        found = dict(o)
+        if len(found) != len(o):
+            self.repeated = True
+        return found
+
+    def plain(self, value: object) -> object:
+        """``value`` with its objects as dicts, as the converter's hooks read JSON."""
+        if type(value) is tuple:
+            found = {key: self.plain(item) for key, item in value}
+            if len(found) != len(value):
+                self.repeated = True
+            return found
+        if type(value) is list:
+            return [self.plain(item) for item in value]
+        return value
+
     def fields(self, cls: type, o: object, path: str, tree: frozenset[str]) -> dict[str, Any]:
         """The format fields of ``o`` (a JSON object for ``cls``), by field name.
 
@@ -481,25 +526,25 @@ class _Builder:
         ``tree``, which are returned as they are, for the builder to build. A missing required
         key, an unknown key and a value its hook refuses are problems.
         """
-        if type(o) is not dict:
-            self.problem(f"expected an object, got {type_name(o)}", path)
+        found = self.members(o, path)
+        if found is None:
             return {}
         values: dict[str, Any] = {}
         plan = _plan(cls)
         for name, key, required, hook, type_ in plan.fields:
-            if key not in o:
+            if key not in found:
                 if required:
                     self.problem("required key missing", f"{path}.{key}")
                 continue
             if key in tree:
-                values[name] = o[key]
+                values[name] = found[key]
                 continue
             try:
-                values[name] = hook(o[key], type_)
+                values[name] = hook(self.plain(found[key]), type_)
             except Exception as error:
                 self.problems.extend(problems_of(error, f"{path}.{key}"))
-        if not plan.keys.issuperset(o):
-            self.problems.extend(_unknown_keys(cls, o.keys() - plan.keys, path))
+        if not plan.keys.issuperset(found):
+            self.problems.extend(_unknown_keys(cls, found.keys() - plan.keys, path))
         return values
 
     def framework(self, o: object) -> Framework | None:
@@ -519,13 +564,18 @@ class _Builder:
         self.cumulative = values.get("levels_cumulative", False)
         competencies = values.get("competencies", [])
         if type(competencies) is not list:
-            self.problem(f"expected a list, got {type_name(competencies)}", "$.competencies")
+            self.problem(f"expected a list, got {_kind(competencies)}", "$.competencies")
             competencies = []
         built = []
         for number, item in enumerate(competencies):
+            before = self.problems.total, self.repeated
             competency = self.competency(item, f"$.competencies[{number}]")
             if competency is not None:
                 built.append(competency)
+                if (self.problems.total, self.repeated) == before:
+                    # built and sound: let its JSON go now, which halves what a large
+                    # document holds while it is built (and what the garbage collector walks)
+                    competencies[number] = None
         values["competencies"] = tuple(built)
         for number, question in enumerate(values.get("questions", ())):
             self.rules.claim(question.id, f"$.questions[{number}].id")
@@ -545,13 +595,15 @@ class _Builder:
         values["cluster"] = self.cluster(values.get("cluster", _ABSENT), competency_id, path)
         items = values.get("levels", [])
         if type(items) is not list:
-            self.problem(f"expected a list, got {type_name(items)}", f"{path}.levels")
+            self.problem(f"expected a list, got {_kind(items)}", f"{path}.levels")
             items = []
-        levels = []
-        for number, item in enumerate(items):
-            level = self.level(item, f"{path}.levels[{number}]", competency_id)
-            if level is not None:
-                levels.append(level)
+        levels = self._sound_levels(items, path, competency_id)
+        if levels is None:
+            levels = []
+            for number, item in enumerate(items):
+                level = self.level(item, f"{path}.levels[{number}]", competency_id)
+                if level is not None:
+                    levels.append(level)
         self.rules.levels(competency_id, [level.number for level in levels], path)
         if self.problems.total > before:
             return None  # its problems are reported; nothing half-built is made
@@ -569,19 +621,109 @@ class _Builder:
             self.rules.unknown_cluster(competency_id, cluster_id, sorted(self.clusters), path)
         return found
 
+    def _sound_levels(self, items: list[Any], path: str, competency_id: str) -> list[Level] | None:
+        """A competency's levels, if each is sound, else None (and nothing recorded).
+
+        A competency's indicators are the bulk of every framework, so they are checked and
+        made all at once (:meth:`_sound_rows`); any other competency is built level by level,
+        row by row (:meth:`level`), so that each problem is reported where it is.
+        """
+        shapes = []
+        rows: list[Any] = []
+        polarities: list[str] = []
+        numbers: list[int] = []
+        for o in items:
+            if type(o) is not tuple:
+                return None
+            found = dict(o)
+            number = found.get("number")
+            effective = found.get("effective")
+            ineffective = found.get("ineffective")
+            if (
+                len(found) != len(o)
+                or not _LEVEL_KEYS.issuperset(found)
+                or type(number) is not int
+                or number < 1
+                or type(effective) is not list
+                or type(ineffective) is not list
+            ):
+                return None
+            rows += effective
+            rows += ineffective
+            polarities += repeat("effective", len(effective))
+            polarities += repeat("ineffective", len(ineffective))
+            numbers += repeat(number, len(effective) + len(ineffective))
+            shapes.append((number, len(effective), len(ineffective), found.get("gaps", ())))
+        sound = self._sound_rows(rows, polarities, numbers, competency_id)
+        if sound is None:
+            return None
+        indicators, ids = sound
+        levels = []
+        start = 0
+        for position, (number, effective, ineffective, gaps) in enumerate(shapes):
+            where = f"{path}.levels[{position}]"
+            middle, end = start + effective, start + effective + ineffective
+            self.rules.claim_rows(ids[start:middle], f"{where}.effective", competency_id, number)
+            self.rules.claim_rows(ids[middle:end], f"{where}.ineffective", competency_id, number)
+            levels.append(
+                Level(
+                    number=number,
+                    effective=indicators[start:middle],
+                    ineffective=indicators[middle:end],
+                    gaps=self.gaps(gaps, f"{where}.gaps", competency_id, number) if gaps else (),
+                    definition=self.definitions.get(number, _NO_DEFINITION),
+                    competency_id=competency_id,
+                )
+            )
+            start = end
+        return levels
+
+    def _sound_rows(
+        self, rows: list[Any], polarities: list[str], numbers: list[int], competency_id: str
+    ) -> tuple[tuple[Indicator, ...], list[str]] | None:
+        """The indicators of ``rows`` with their ids, if every row is sound, else None.
+
+        Each step takes every row at once: the rows as dicts, their keys, then their ids,
+        texts and notes, each checked together (:func:`all_ids`, :func:`all_texts`).
+        """
+        if not rows:
+            return (), []
+        if set(map(type, rows)) != {tuple}:
+            return None
+        members = list(map(dict, rows))
+        if sum(map(len, members)) != sum(map(len, rows)):
+            return None  # a row repeats a key
+        keys = set().union(*members)
+        if not _INDICATOR_KEYS.issuperset(keys):
+            return None
+        try:
+            ids = list(map(itemgetter("id"), members))
+            texts = list(map(itemgetter("text"), members))
+            if not (all_ids(ids) and all_texts(texts)):
+                return None
+            notes: Iterable[str | None] = repeat(None)
+            if "note" in keys:
+                given = [member["note"] for member in members if "note" in member]
+                if not all_texts(given):
+                    return None  # a note that is null, or not sound text
+                notes = map(dict.get, members, repeat("note"))
+            sources: Iterable[Source] = repeat(self.own)
+            if "source" in keys:
+                named = [member["source"] for member in members if "source" in member]
+                if not self.sources.keys() >= set(named):
+                    return None  # null, or a source the framework does not list
+                own, listed = self.own, self.sources
+                sources = [listed[m["source"]] if "source" in m else own for m in members]
+        except (KeyError, TypeError):
+            return None
+        indicators = tuple(
+            map(Indicator, ids, texts, polarities, numbers, repeat(competency_id), sources, notes)
+        )
+        return indicators, ids
+
     def level(self, o: object, path: str, competency_id: str) -> Level | None:
         before = self.problems.total
-        if (  # the usual level: a number from 1 and its two columns, read without the plan
-            type(o) is dict
-            and _LEVEL_KEYS.issuperset(o)
-            and type(n := o.get("number")) is int
-            and n >= 1
-            and "effective" in o
-            and "ineffective" in o
-        ):
-            values = {key: o[key] for key in o}
-        else:
-            values = self.fields(Level, o, path, _LEVEL_TREE)
+        values = self.fields(Level, o, path, _LEVEL_TREE)
         if "number" not in values:
             return None
         number = values["number"]
@@ -604,98 +746,23 @@ class _Builder:
         number: int,
         competency_id: str,
     ) -> tuple[Indicator, ...]:
-        """A level's column of indicators: the bulk of every framework.
-
-        A column with nothing wrong, the usual case, is built by :meth:`_sound_column`, which
-        checks its ids and texts all at once; any other is built row by row, each row checked
-        on its own, so that each problem is reported at its row.
-        """
+        """A level's column of indicators, row by row, each problem reported at its row."""
         if type(items) is not list:
-            self.problem(f"expected a list, got {type_name(items)}", path)
+            self.problem(f"expected a list, got {_kind(items)}", path)
             return ()
-        built = self._sound_column(items, polarity, number, competency_id)
-        if built is not None:
-            self.rules.claim_rows([i.id for i in built], path, competency_id, number)
-            return built
-        return self._column_by_row(items, path, polarity, number, competency_id)
-
-    def _sound_column(
-        self,
-        items: list[Any],
-        polarity: Literal["effective", "ineffective"],
-        number: int,
-        competency_id: str,
-    ) -> tuple[Indicator, ...] | None:
-        """The column's indicators if every row is sound, else None (and nothing recorded).
-
-        Its ids and texts are checked all at once (:func:`all_ids`, :func:`all_texts`); a row
-        with a note or a source of its own is checked on its own.
-        """
-        if not all(type(o) is dict for o in items):
-            return None
-        try:
-            ids = [o["id"] for o in items]
-            texts = [o["text"] for o in items]
-            sound = all_ids(ids) and all_texts(texts)  # a value that is not a string fails
-        except (KeyError, TypeError):
-            return None
-        if not sound:
-            return None
-        own = self.own
-        if all(len(o) == 2 for o in items):  # the usual row: an id and a text, nothing else
-            return tuple(
-                Indicator(id, text, polarity, number, competency_id, own)
-                for id, text in zip(ids, texts, strict=True)
-            )
-        built = []
-        sources, keys = self.sources, _INDICATOR_KEYS
-        for id, text, o in zip(ids, texts, items, strict=True):
-            if len(o) == 2:
-                built.append(Indicator(id, text, polarity, number, competency_id, own))
-                continue
-            note = o.get("note", _ABSENT)
-            source_id = o.get("source", _ABSENT)
-            if not keys.issuperset(o) or (note is not _ABSENT and not _is_text(note)):
-                return None
-            if source_id is _ABSENT:
-                source = own
-            elif type(source_id) is str and source_id in sources:
-                source = sources[source_id]
-            else:
-                return None  # a malformed or unknown source is reported by the row
-            built.append(
-                Indicator(
-                    id,
-                    text,
-                    polarity,
-                    number,
-                    competency_id,
-                    source,
-                    None if note is _ABSENT else note,
-                )
-            )
-        return tuple(built)
-
-    def _column_by_row(
-        self,
-        items: list[Any],
-        path: str,
-        polarity: Literal["effective", "ineffective"],
-        number: int,
-        competency_id: str,
-    ) -> tuple[Indicator, ...]:
         built = []
         own, sources, claim = self.own, self.sources, self.rules.claim
         for row, o in enumerate(items):
+            found = self.members(o, f"{path}[{row}]") if type(o) is tuple else None
             if (
-                type(o) is dict
-                and _INDICATOR_KEYS.issuperset(o)
-                and type(id := o.get("id")) is str
+                found is not None
+                and _INDICATOR_KEYS.issuperset(found)
+                and type(id := found.get("id")) is str
                 and id_problem(id) is None
-                and type(text := o.get("text")) is str
+                and type(text := found.get("text")) is str
                 and text_problem(text) is None
-                and ((note := o.get("note", _ABSENT)) is _ABSENT or _is_text(note))
-                and ((source_id := o.get("source", _ABSENT)) is _ABSENT or _is_id(source_id))
+                and ((note := found.get("note", _ABSENT)) is _ABSENT or _is_text(note))
+                and ((source_id := found.get("source", _ABSENT)) is _ABSENT or _is_id(source_id))
             ):
                 if source_id is _ABSENT:
                     source = own
@@ -717,7 +784,7 @@ class _Builder:
                         None if note is _ABSENT else note,
                     )
                 )
-            elif type(o) is not dict and self.problems.full:
+            elif type(o) is not tuple and self.problems.full:
                 self.problems.more += 1  # its one problem, counted without being written
             else:
                 self.fields(Indicator, o, f"{path}[{row}]", frozenset())
@@ -725,7 +792,7 @@ class _Builder:
 
     def gaps(self, items: object, path: str, competency_id: str, number: int) -> tuple[Gap, ...]:
         if type(items) is not list:
-            self.problem(f"expected a list, got {type_name(items)}", path)
+            self.problem(f"expected a list, got {_kind(items)}", path)
             return ()
         built = []
         for row, o in enumerate(items):
@@ -759,12 +826,16 @@ def _is_id(value: object) -> bool:
 
 
 def _structure_framework(document: object, _: object) -> Framework:
+    """The framework of ``document``: parsed JSON read as pairs, or with dicts for objects."""
+    if type(document) is not tuple:
+        document = _as_pairs(document)
     builder = _Builder()
     framework = builder.framework(document)
-    if builder.problems:
-        raise _Problems(builder.problems)
-    found = builder.rules.problems()
-    if found or framework is None:
+    found = builder.problems or builder.rules.problems()
+    if builder.repeated or found or framework is None:
+        repeated = repeated_keys(document)
+        if repeated:
+            raise _Problems(repeated)
         raise _Problems(found)
     return framework
 
