@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 import civilframe as cf
 from civilframe._format.converter import _Builder
-from civilframe.loading import data_file
 from civilframe._format.scalars import text_problem
+from civilframe.loading import data_file
 
 from .strategies import json_values
 

@@ -243,24 +243,35 @@ def _format_fields(cls: Any) -> tuple[Any, ...]:
 class _Plan:
     """How the builder reads a class's JSON object: each format field, and every known key."""
 
-    #: Per field: its name, its key, whether it is required, its hook and the hook's type (an
-    #: object held by reference is read as the id it names: the builder looks it up).
-    fields: tuple[tuple[str, str, bool, Callable[[Any, Any], Any], Any], ...]
+    #: Per field: its name, its key, whether it is required, and how its value is read: by a
+    #: hook with the hook's type; as the id of an object held by reference, which the builder
+    #: looks up; or, for a list of objects of a class (no hook, and that class), by the builder.
+    fields: tuple[tuple[str, str, bool, Callable[[Any, Any], Any] | None, Any], ...]
     keys: frozenset[str]
+
+
+def _objects_of(type_: Any) -> Any:
+    """The attrs class of which ``type_`` is a tuple, or None."""
+    if _is_tuple(type_) and attrs.has(item := typing.get_args(type_)[0]):
+        return item
+    return None
 
 
 @functools.cache
 def _plan(cls: Any) -> _Plan:
+    def reading(field: Any) -> tuple[Callable[[Any, Any], Any] | None, Any]:
+        if field.metadata.get("by_id"):
+            return _structure_reference, Id
+        if (item := _objects_of(field.type)) is not None:
+            return None, item
+        return converter.get_structure_hook(field.type), field.type
+
     fields = tuple(
         (
             field.name,
             json_key(field),
             field.default is attrs.NOTHING and not field.metadata.get("context_default"),
-            *(
-                (_structure_reference, Id)
-                if field.metadata.get("by_id")
-                else (converter.get_structure_hook(field.type), field.type)
-            ),
+            *reading(field),
         )
         for field in _format_fields(cls)
     )
@@ -539,6 +550,9 @@ class _Builder:
             if key in tree:
                 values[name] = found[key]
                 continue
+            if hook is None:
+                values[name] = self.objects(type_, found[key], f"{path}.{key}")
+                continue
             try:
                 values[name] = hook(self.plain(found[key]), type_)
             except Exception as error:
@@ -546,6 +560,19 @@ class _Builder:
         if not plan.keys.issuperset(found):
             self.problems.extend(_unknown_keys(cls, found.keys() - plan.keys, path))
         return values
+
+    def objects(self, cls: type[T], items: object, path: str) -> tuple[T, ...]:
+        """The objects of ``cls`` in ``items`` (a JSON list), each read by its plan."""
+        if type(items) is not list:
+            self.problem(f"expected a list, got {_kind(items)}", path)
+            return ()
+        built = []
+        for row, o in enumerate(items):
+            before = self.problems.total
+            values = self.fields(cls, o, f"{path}[{row}]", frozenset())
+            if self.problems.total == before:
+                built.append(cls(**values))
+        return tuple(built)
 
     def framework(self, o: object) -> Framework | None:
         tree = frozenset({"competencies"})

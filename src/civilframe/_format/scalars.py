@@ -60,6 +60,15 @@ _URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: The printable ASCII characters, as bytes: the space to the tilde.
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _printable(text: str) -> bool:
+    """``text.isprintable()``, a few times quicker for ASCII text, which most text is."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
 
 
 def text_problem(value: str) -> str | None:
@@ -74,7 +83,7 @@ def text_problem(value: str) -> str | None:
         value
         and value == value.strip()
         and "  " not in value
-        and (value.isprintable() or not (_CONTROL.search(value) or _SURROGATE.search(value)))
+        and (_printable(value) or not (_CONTROL.search(value) or _SURROGATE.search(value)))
     ):
         return None
     if not value:
@@ -155,7 +164,7 @@ def all_texts(values: list[str]) -> bool:
     line = " ".join(values)
     return (
         "" not in values
-        and line.isprintable()
+        and _printable(line)
         and "  " not in line
         and not line.startswith(" ")
         and not line.endswith(" ")
