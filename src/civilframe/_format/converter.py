@@ -9,7 +9,11 @@ framework. Its objects are bound to their context (an indicator knows its column
 competency and source) and its indicators are the bulk of every document, so its hook,
 :func:`_structure_framework`, checks and builds the whole tree in one pass, each object complete
 when it is made, and checks the document's rules (:mod:`civilframe._format.rules`) on the way.
-It reports type problems first, all of them; rule problems only for a document without any.
+It reads each object of the tree by its class's plan (:func:`_plan`: the converter's hook for
+each scalar field), so that no hook is generated for a class of the tree, and it reads the
+document as parsed by :func:`~civilframe._format.documents.parse_json_pairs`, each object as
+its pairs. It reports type problems first, all of them; rule problems only for a document
+without any; and only the keys an object repeats, where one does.
 
 Unstructuring leaves out the bound fields, writes an object held by reference (a competency's
 cluster, an indicator's source) as its id, and leaves out an indicator's source when it is the
