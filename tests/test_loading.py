@@ -198,6 +198,11 @@ def test_bad_text_is_reported_at_its_path(
         (("competencies", 0, "summary"), None, "null is not allowed: leave the key out instead @ $.competencies[0].summary"),
         (("competencies", 0, "id"), "Listening", "id 'Listening' must be lower-case letters and digits, with '-' or '.' between them @ $.competencies[0].id"),
         (("competencies", 0, "levels", 1, "gaps", 0, "polarity"), "lost", "expected one of 'effective', 'ineffective', got 'lost' @ $.competencies[0].levels[1].gaps[0].polarity"),
+        (("competencies", 0, "levels", 0, "gaps"), None, "expected a list, got null @ $.competencies[0].levels[0].gaps"),
+        (("competencies", 0, "levels", 0, "gaps"), {}, "expected a list, got an object @ $.competencies[0].levels[0].gaps"),
+        (("competencies", 0, "levels", 0, "gaps"), 0, "expected a list, got a number @ $.competencies[0].levels[0].gaps"),
+        (("competencies", 0, "levels", 1, "effective", 0, "note"), None, "null is not allowed: leave the key out instead @ $.competencies[0].levels[1].effective[0].note"),
+        (("competencies", 0, "levels", 1, "effective", 0, "source"), None, "null is not allowed: leave the key out instead @ $.competencies[0].levels[1].effective[0].source"),
     ],
 )  # fmt: skip
 def test_wrong_types_are_reported_at_their_path(
@@ -597,3 +602,35 @@ def test_a_malformed_source_fact_is_an_error_at_its_path(
     assert problem.endswith(f"@ $.sources[0].{field}")
     assert says in problem
     assert repr(value) in problem
+
+
+def test_an_indicator_id_used_twice_is_placed_at_both_uses(document: dict[str, Any]) -> None:
+    """The problem names the competency and level of the later use, and both paths."""
+    listening = document["competencies"][0]
+    listening["levels"][1]["effective"][0]["id"] = "listening.l1.i1"
+    assert _problems(document) == (
+        "duplicate id 'listening.l1.i1' in competency 'listening' Level 2 (first used at "
+        "$.competencies[0].levels[0].ineffective[0].id) @ $.competencies[0].levels[1].effective[0].id",
+    )
+    listening["levels"][1]["effective"][0]["text"] = "Listen  twice"  # built row by row now
+    assert _problems(document) == (
+        "text must not contain doubled spaces @ $.competencies[0].levels[1].effective[0].text",
+    )
+    listening["levels"][1]["effective"][0]["text"] = "Listen to everyone"
+    listening["levels"][1]["effective"].append({"id": "listening.l1.i1", "text": "Again"})
+    listening["levels"][1]["effective"][0]["id"] = "listening.l2.e1"
+    listening["levels"][1]["ineffective"] = [{"id": "listening.l2.i1", "text": "Not\u00a0so"}]
+    assert _problems(document) == (
+        "duplicate id 'listening.l1.i1' in competency 'listening' Level 2 (first used at "
+        "$.competencies[0].levels[0].ineffective[0].id) @ $.competencies[0].levels[1].effective[1].id",
+    )
+
+
+def test_competencies_without_levels_still_have_their_ids_checked() -> None:
+    """Leadership in Action's competencies hold no levels; one given twice is still found."""
+    document = json.loads(cf.dumps(cf.load("leadership-in-action")))
+    document["competencies"].append(copy.deepcopy(document["competencies"][0]))
+    first = document["competencies"][0]
+    assert _problems(document)[0] == (
+        f"duplicate id {first['id']!r} (first used at $.competencies[0].id) @ $.competencies[8].id"
+    )

@@ -660,10 +660,11 @@ class _Builder:
         row by row (:meth:`level`), so that each problem is reported where it is.
         """
         shapes = []
+        columns: list[tuple[int, int, str, int]] = []
         rows: list[Any] = []
         polarities: list[str] = []
         numbers: list[int] = []
-        for o in items:
+        for position, o in enumerate(items):
             if type(o) is not tuple:
                 return None
             found = dict(o)
@@ -681,27 +682,32 @@ class _Builder:
                 return None
             rows += effective
             rows += ineffective
-            polarities += repeat("effective", len(effective))
-            polarities += repeat("ineffective", len(ineffective))
-            numbers += repeat(number, len(effective) + len(ineffective))
-            shapes.append((number, len(effective), len(ineffective), found.get("gaps", ())))
+            effective_count, ineffective_count = len(effective), len(ineffective)
+            polarities += repeat("effective", effective_count)
+            polarities += repeat("ineffective", ineffective_count)
+            numbers += repeat(number, effective_count + ineffective_count)
+            columns += (
+                (position, number, "effective", effective_count),
+                (position, number, "ineffective", ineffective_count),
+            )
+            shapes.append((number, effective_count, ineffective_count, found.get("gaps", _ABSENT)))
         sound = self._sound_rows(rows, polarities, numbers, competency_id)
         if sound is None:
             return None
         indicators, ids = sound
+        self.rules.claim_indicators(ids, path, competency_id, columns)
         levels = []
         start = 0
-        for position, (number, effective, ineffective, gaps) in enumerate(shapes):
-            where = f"{path}.levels[{position}]"
-            middle, end = start + effective, start + effective + ineffective
-            self.rules.claim_rows(ids[start:middle], f"{where}.effective", competency_id, number)
-            self.rules.claim_rows(ids[middle:end], f"{where}.ineffective", competency_id, number)
+        for position, (number, effective_count, ineffective_count, gaps) in enumerate(shapes):
+            middle, end = start + effective_count, start + effective_count + ineffective_count
             levels.append(
                 Level(
                     number=number,
                     effective=indicators[start:middle],
                     ineffective=indicators[middle:end],
-                    gaps=self.gaps(gaps, f"{where}.gaps", competency_id, number) if gaps else (),
+                    gaps=()
+                    if gaps is _ABSENT
+                    else self.gaps(gaps, f"{path}.levels[{position}].gaps", competency_id, number),
                     definition=self.definitions.get(number, _NO_DEFINITION),
                     competency_id=competency_id,
                 )
@@ -803,7 +809,7 @@ class _Builder:
                         self.rules.unknown_source(
                             competency_id, number, source_id, f"{path}[{row}].source"
                         )
-                claim(id, path, row, competency_id, number)
+                claim(id, f"{path}[{row}].id", competency_id, number)
                 built.append(
                     Indicator(
                         id,

@@ -48,12 +48,13 @@ def _where(competency_id: str, level: int | None = None) -> str:
     return f"competency {competency_id!r}{at_level}"
 
 
-#: Where ids are used: the ids, the path of their item (or of their list, and the row of the
-#: one id, or ``ROWS`` for ids that are the list's rows in order), and, for indicators, their
-#: competency's id and level.
-_Claim = tuple[tuple[str, ...], str, int, str, int]
-
-_ITEM, _ROWS = -1, -2
+#: A column of a competency's indicators: its level's position in the competency's list, the
+#: level's number, the column's key (``"effective"`` or ``"ineffective"``) and its row count.
+_Column = tuple[int, int, str, int]
+#: Where ids are used: the ids; the path of the one id, or of the competency whose indicators
+#: they are; the competency's id and level, for an indicator's id; and the competency's
+#: columns, for its indicators' ids (none for one id).
+_Claim = tuple[tuple[str, ...], str, str, int, tuple[_Column, ...]]
 
 
 class Rules:
@@ -75,17 +76,23 @@ class Rules:
         self._defined: frozenset[int] = frozenset()
         self._numbers: tuple[int, ...] = ()
 
-    def claim(
-        self, id: str, path: str, row: int = _ITEM, competency_id: str = "", level: int = 0
-    ) -> None:
-        """Record a use of ``id``: at ``path``, or in row ``row`` of the list at ``path``."""
-        self._claims.append(((id,), path, row, competency_id, level))
+    def claim(self, id: str, path: str, competency_id: str = "", level: int = 0) -> None:
+        """Record a use of ``id`` at ``path`` (by an indicator: of ``competency_id``, ``level``)."""
+        self._claims.append(((id,), path, competency_id, level, ()))
         self._count += 1
 
-    def claim_rows(self, ids: Sequence[str], path: str, competency_id: str, level: int) -> None:
-        """Record the uses of ``ids``, the rows of the list at ``path``, in order."""
-        self._claims.append((tuple(ids), path, _ROWS, competency_id, level))
-        self._count += len(ids)
+    def claim_indicators(
+        self, ids: Sequence[str], path: str, competency_id: str, columns: Sequence[_Column]
+    ) -> None:
+        """Record the uses of ``ids``: the indicators of the competency at ``path``, in order.
+
+        ``columns`` says which column holds each, in order: each column's level (its position
+        in the competency's list and its number), key and row count. The ids' paths are worked
+        out only when an id is used twice.
+        """
+        if ids:
+            self._claims.append((tuple(ids), path, competency_id, 0, tuple(columns)))
+            self._count += len(ids)
 
     def name(self, folded: str, name: str, path: str) -> None:
         """Record a competency's name (folded for comparison) at the competency's ``path``."""
@@ -191,14 +198,18 @@ class Rules:
         contexts: dict[str, str] = {}
 
         def places() -> Iterator[tuple[str, str]]:
-            for ids, path, row, competency_id, level in claims:
-                if row == _ITEM:
+            for ids, path, competency_id, level, columns in claims:
+                if not columns:
+                    if competency_id:
+                        contexts[path] = f" in {_where(competency_id, level)}"
                     yield ids[0], path
                     continue
-                for number, id in enumerate(ids):
-                    where = f"{path}[{number if row == _ROWS else row}].id"
-                    contexts[where] = f" in {_where(competency_id, level)}"
-                    yield id, where
+                used = iter(ids)
+                for position, number, key, rows in columns:
+                    for row in range(rows):
+                        where = f"{path}.levels[{position}].{key}[{row}].id"
+                        contexts[where] = f" in {_where(competency_id, number)}"
+                        yield next(used), where
 
         return duplicates(
             places(),
