@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import civilframe as cf
+from civilframe.loading import structure_document
 
 BUNDLED = ("competency-framework", "competency-framework-2012-sms1")
 
@@ -634,3 +635,11 @@ def test_competencies_without_levels_still_have_their_ids_checked() -> None:
     assert _problems(document)[0] == (
         f"duplicate id {first['id']!r} (first used at $.competencies[0].id) @ $.competencies[8].id"
     )
+
+
+def test_a_document_of_dicts_structures_as_its_text_loads(document: dict[str, Any]) -> None:
+    """The converter takes parsed JSON with dicts for objects too, as a caller builds it."""
+    assert structure_document(document, cf.Framework) == cf.loads(json.dumps(document))
+    document["competencies"][0]["levels"][0]["effective"][0]["note"] = None
+    with pytest.raises(cf.InvalidDocumentError, match=r"null is not allowed.*effective\[0\]\.note"):
+        structure_document(document, cf.Framework)
