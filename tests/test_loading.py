@@ -643,3 +643,15 @@ def test_a_document_of_dicts_structures_as_its_text_loads(document: dict[str, An
     document["competencies"][0]["levels"][0]["effective"][0]["note"] = None
     with pytest.raises(cf.InvalidDocumentError, match=r"null is not allowed.*effective\[0\]\.note"):
         structure_document(document, cf.Framework)
+
+
+@pytest.mark.parametrize("read", [cf.loads, cf.loads_profile])
+def test_both_values_of_a_repeated_key_are_searched_for_repeats(read: Any) -> None:
+    """A key given twice is reported, and so is a repeat inside either of its values."""
+    with pytest.raises(cf.InvalidDocumentError) as caught:
+        read('{"a": {"b": 1, "b": 2}, "a": {"c": 1, "c": 2}}')
+    assert caught.value.problems == (
+        "duplicate key 'a': each key may appear once in an object @ $.a",
+        "duplicate key 'b': each key may appear once in an object @ $.a.b",
+        "duplicate key 'c': each key may appear once in an object @ $.a.c",
+    )
