@@ -565,15 +565,28 @@ class _Builder:
             self.problems.extend(_unknown_keys(cls, found.keys() - plan.keys, path))
         return values
 
-    def objects(self, cls: type[T], items: object, path: str) -> tuple[T, ...]:
-        """The objects of ``cls`` in ``items`` (a JSON list), each read by its plan."""
+    def objects(
+        self,
+        cls: type[T],
+        items: object,
+        path: str,
+        finish: Callable[[dict[str, Any], str], None] | None = None,
+    ) -> tuple[T, ...]:
+        """The objects of ``cls`` in ``items`` (a JSON list), each read by its plan.
+
+        ``finish``, if given, completes each object's values (with the object's path) before
+        the object is made: it looks up what they hold by reference.
+        """
         if type(items) is not list:
             self.problem(f"expected a list, got {_kind(items)}", path)
             return ()
         built = []
         for row, o in enumerate(items):
+            where = f"{path}[{row}]"
             before = self.problems.total
-            values = self.fields(cls, o, f"{path}[{row}]", frozenset())
+            values = self.fields(cls, o, where, frozenset())
+            if finish is not None:
+                finish(values, where)
             if self.problems.total == before:
                 built.append(cls(**values))
         return tuple(built)
@@ -745,10 +758,7 @@ class _Builder:
                     return None  # a note that is null, or not sound text
                 notes = map(dict.get, members, repeat("note"))
             sources: Iterable[Source] = repeat(self.own)
-            if "source" in keys:
-                named = [member["source"] for member in members if "source" in member]
-                if not self.sources.keys() >= set(named):
-                    return None  # null, or a source the framework does not list
+            if "source" in keys:  # null or an unlisted source is a KeyError, a list a TypeError
                 own, listed = self.own, self.sources
                 sources = [listed[m["source"]] if "source" in m else own for m in members]
         except (KeyError, TypeError):
@@ -828,14 +838,7 @@ class _Builder:
         return tuple(built)
 
     def gaps(self, items: object, path: str, competency_id: str, number: int) -> tuple[Gap, ...]:
-        if type(items) is not list:
-            self.problem(f"expected a list, got {_kind(items)}", path)
-            return ()
-        built = []
-        for row, o in enumerate(items):
-            where = f"{path}[{row}]"
-            before = self.problems.total
-            values = self.fields(Gap, o, where, frozenset())
+        def recovered(values: dict[str, Any], where: str) -> None:
             if "recovered_from" in values:
                 source_id = values["recovered_from"]
                 values["recovered_from"] = self.sources.get(source_id)
@@ -843,9 +846,8 @@ class _Builder:
                     self.rules.unknown_source(
                         competency_id, number, source_id, f"{where}.recovered_from"
                     )
-            if self.problems.total == before:
-                built.append(Gap(**values))
-        return tuple(built)
+
+        return self.objects(Gap, items, path, recovered)
 
 
 def _structure_reference(value: object, _: object) -> Id:
