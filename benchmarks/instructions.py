@@ -16,6 +16,8 @@ callgrind, which must be installed) for the two goals ``bench.py`` times:
 
 Instructions are a proxy for time, not the same thing: work bound by memory, such as the
 garbage collector walking a large heap, costs more time than its count of instructions says.
+Parsing each object as its pairs, as the loader does, takes more instructions than parsing it
+into a dict, and less time. Judge a change by both this and ``bench.py``.
 
 Run it from the repository root (a few minutes; ``--large`` adds 10^5 indicators, several
 more)::
